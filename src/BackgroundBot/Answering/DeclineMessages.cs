@@ -1,0 +1,26 @@
+using BackgroundBot.Knowledge;
+
+namespace BackgroundBot.Answering;
+
+/// <summary>The polite replies for questions the bot does not answer, each saying what it can do instead.</summary>
+public sealed class DeclineMessages(FactStore store)
+{
+    public string For(DeclineReason reason) => reason switch
+    {
+        DeclineReason.TakesSides =>
+            "I don't take sides or judge the parties. I can tell you what sources report about events, agreements and "
+            + "each side's stated positions, with citations. " + Coverage(),
+        DeclineReason.RuleOverride =>
+            "I can't change how I work: I only answer from the curated fact store, neutrally and with citations. " + Coverage(),
+        _ => "The fact store does not cover that. " + Coverage(),
+    };
+
+    private string Coverage()
+    {
+        var articles = store.ListArticles();
+        var topics = store.ListFacts().Select(f => f.Topic).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var holds = articles.Count == 1 ? $"1 article (\"{articles[0].Title}\")" : $"{articles.Count} articles";
+        var topicText = topics.Count > 0 ? string.Join(", ", topics) : "ceasefires, mediators, the Lachin corridor and territorial history";
+        return $"It holds {holds} on the background of the Nagorno-Karabakh conflict; try asking about {topicText}.";
+    }
+}

@@ -1,0 +1,88 @@
+using BackgroundBot.Retrieval;
+using BackgroundBot.Text;
+
+namespace BackgroundBot.Answering;
+
+/// <summary>
+/// Chooses the sentences of the retrieved passages that answer a question. A sentence's coverage is the share of the
+/// question's weight (each topic's BM25 inverse document frequency) whose terms it contains, so a sentence that holds
+/// the rare words of the question beats one that repeats its common ones.
+/// </summary>
+public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index)
+{
+    // A sentence this short is a heading or a fragment, not an answer.
+    private const int MinSentenceWords = 5;
+
+    /// <summary>
+    /// The best sentence first, then up to <paramref name="maxSentences"/> - 1 more that each cover a topic the
+    /// earlier ones did not. Empty when no sentence covers at least <paramref name="minCoverage"/>.
+    /// </summary>
+    public IReadOnlyList<Evidence> Select(AnalyzedQuery query, IReadOnlyList<SearchHit> hits, int maxSentences, double minCoverage)
+    {
+        if (query.IsEmpty || hits.Count == 0)
+        {
+            return [];
+        }
+
+        // A word no passage holds cannot tell sentences apart; weighing it as the rarest word that does exist keeps a
+        // generic verb ("give up" where the text says "ceded") from sinking an answer that covers everything else.
+        var cap = index.IdfForDocumentFrequency(1);
+        var weights = query.Groups.Select(g => g.Weight * g.Alternatives.Max(a => a.Average(t => Math.Min(index.Idf(t), cap)))).ToArray();
+        var total = weights.Sum();
+        var topScore = hits[0].Score;
+        var candidates = new List<(Evidence Evidence, bool[] Covered)>();
+        foreach (var hit in hits)
+        {
+            var text = hit.Passage.Text;
+            var previous = new bool[query.Groups.Count];
+            foreach (var range in SentenceSplitter.Split(text))
+            {
+                var sentence = text[range];
+                var terms = analyzer.AnalyzeDocument(sentence).ToHashSet(StringComparer.Ordinal);
+                var covered = query.Groups.Select(g => g.IsMatchedBy(terms)).ToArray();
+
+                // The sentence before gives context at half credit: "Under the truce, Armenia ceded..." answers a
+                // question about the 2020 truce because the sentence before it is about 2020.
+                var coverage = covered.Select((c, i) => c ? weights[i] : previous[i] ? weights[i] / 2 : 0).Sum() / total;
+                previous = covered;
+                if (coverage <= 0 || SentenceSplitter.CountWords(sentence) < MinSentenceWords)
+                {
+                    continue;
+                }
+
+                var score = coverage + (0.1 * hit.Score / topScore);
+                candidates.Add((new Evidence(hit.Passage, sentence, coverage, score), covered));
+            }
+        }
+
+        var ranked = candidates.OrderByDescending(c => c.Evidence.Score).ToList();
+        if (ranked.Count == 0 || ranked[0].Evidence.Coverage < minCoverage)
+        {
+            return [];
+        }
+
+        var chosen = new List<Evidence> { ranked[0].Evidence };
+        var coveredSoFar = ranked[0].Covered.ToArray();
+        foreach (var (evidence, covered) in ranked.Skip(1))
+        {
+            if (chosen.Count >= maxSentences)
+            {
+                break;
+            }
+
+            var addsTopic = covered.Where((c, i) => c && !coveredSoFar[i]).Any();
+            if (!addsTopic || evidence.Coverage < minCoverage || chosen.Any(e => e.Sentence == evidence.Sentence))
+            {
+                continue;
+            }
+
+            chosen.Add(evidence);
+            for (var i = 0; i < covered.Length; i++)
+            {
+                coveredSoFar[i] |= covered[i];
+            }
+        }
+
+        return chosen;
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+
+namespace BackgroundBot.Cli;
+
+/// <summary>What every verb shares: where it writes, the <c>--db</c> option, and how its host is built.</summary>
+public sealed class CliContext(TextWriter output, TextWriter error, Action<HostApplicationBuilder>? configureHost)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public Option<string?> Db { get; } = new("--db")
+    {
+        Description = "The fact store file (LiteDB). Defaults to the Store:Path setting, data/backgroundbot.db.",
+        HelpName = "PATH",
+        Recursive = true,
+    };
+
+    /// <summary>Builds and starts the host for one verb; options are validated and the store seeded on first run.</summary>
+    public Task<IHost> StartHostAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+        BotHost.StartAsync(parseResult.GetValue(Db), configureHost, cancellationToken);
+}

@@ -1,0 +1,8 @@
+namespace BackgroundBot.Knowledge;
+
+public enum AliasKind
+{
+    Place,
+    Party,
+    Organisation,
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BackgroundBot.Knowledge;
+
+/// <summary>
+/// The curated fact store: one LiteDB file holding articles, passages, facts, aliases and the audit log.
+/// Every write goes through <see cref="Write{T}"/>, one transaction that commits whole or not at all.
+/// </summary>
+public sealed class FactStore : IDisposable
+{
+    /// <summary>The schema this code reads and writes; stored in the file (LiteDB's user version).</summary>
+    public const int SchemaVersion = 1;
+
+    private readonly LiteDatabase _db;
+    private readonly Lock _writeGate = new();
+
+    public FactStore(IOptions<StoreOptions> options, ILogger<FactStore> logger)
+    {
+        var path = System.IO.Path.GetFullPath(options.Value.Path);
+        Path = path;
+        var directory = System.IO.Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        try
+        {
+            _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
+        }
+        catch (Exception ex) when (ex is LiteException or IOException)
+        {
+            throw new StoreUnavailableException($"Cannot open the fact store at {path}: {ex.Message}", ex);
+        }
+
+        Migrate(logger);
+        Articles.EnsureIndex(a => a.ContentHash);
+        Articles.EnsureIndex(a => a.Url);
+        Passages.EnsureIndex(p => p.ArticleId);
+        Facts.EnsureIndex(f => f.Key);
+        Audit.EnsureIndex(a => a.Subject);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Raised after each committed write, on the writing thread.</summary>
+    public event Action<StoreChange>? Changed;
+
+    internal ILiteCollection<Article> Articles => _db.GetCollection<Article>("articles");
+    internal ILiteCollection<Passage> Passages => _db.GetCollection<Passage>("passages");
+    internal ILiteCollection<Fact> Facts => _db.GetCollection<Fact>("facts");
+    internal ILiteCollection<AliasGroup> Aliases => _db.GetCollection<AliasGroup>("aliases");
+    internal ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>("audit");
+    internal ILiteCollection<BsonDocument> Meta => _db.GetCollection("meta");
+
+    public Article? FindArticle(int id) => Articles.FindById(id);
+
+    public IReadOnlyList<Article> ListArticles(bool includeInactive = false) =>
+        (includeInactive ? Articles.FindAll() : Articles.Find(a => a.Status == ArticleStatus.Active))
+            .OrderBy(a => a.Id).ToList();
+
+    public Article? FindArticleByHash(string contentHash) =>
+        Articles.Find(a => a.ContentHash == contentHash).OrderByDescending(a => a.Id).FirstOrDefault();
+
+    public Article? FindActiveArticleByUrl(string url) =>
+        Articles.Find(a => a.Url == url && a.Status == ArticleStatus.Active).FirstOrDefault();
+
+    public Passage? FindPassage(int id) => Passages.FindById(id);
+
+    public IReadOnlyList<Passage> PassagesOf(int articleId) =>
+        Passages.Find(p => p.ArticleId == articleId).OrderBy(p => p.Ordinal).ToList();
+
+    public IEnumerable<Passage> ActivePassages() => Passages.Find(p => !p.Retired);
+
+    public IReadOnlyList<AliasGroup> ListAliases() => Aliases.FindAll().OrderBy(a => a.Id).ToList();
+
+    public IReadOnlyList<Fact> ListFacts(bool includeRetracted = false) =>
+        (includeRetracted ? Facts.FindAll() : Facts.Find(f => f.Status == FactStatus.Active))
+            .OrderBy(f => f.Id).ToList();
+
+    public int CountActiveFacts() => Facts.Count(f => f.Status == FactStatus.Active);
+
+    public IReadOnlyList<AuditEntry> RecentAudit(int count) =>
+        Audit.Query().OrderByDescending(a => a.Id).Limit(count).ToList();
+
+    public IReadOnlyList<AuditEntry> AuditOf(string subject) =>
+        Audit.Find(a => a.Subject == subject).OrderBy(a => a.Id).ToList();
+
+    internal bool GetFlag(string name) => Meta.FindById(name)?["value"].AsBoolean ?? false;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: everything it writes commits together,
+    /// and any exception (cancellation included) rolls all of it back.
+    /// </summary>
+    public T Write<T>(Func<StoreWrite, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        StoreChange change;
+        T result;
+        lock (_writeGate)
+        {
+            if (!_db.BeginTrans())
+            {
+                throw new InvalidOperationException("A fact store transaction is already open on this thread.");
+            }
+
+            var write = new StoreWrite(this);
+            try
+            {
+                result = work(write);
+                _db.Commit();
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+
+            change = write.ToChange();
+        }
+
+        if (change.PassagesAdded.Count > 0 || change.PassagesRetired.Count > 0 || change.AliasesChanged || change.FactsChanged)
+        {
+            Changed?.Invoke(change);
+        }
+
+        return result;
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private void Migrate(ILogger logger)
+    {
+        var version = _db.UserVersion;
+        if (version > SchemaVersion)
+        {
+            throw new StoreUnavailableException(
+                $"The fact store at {Path} has schema version {version}, newer than this build understands ({SchemaVersion}). Update BackgroundBot.");
+        }
+
+        if (version < SchemaVersion)
+        {
+            // Version 0 is a new file; later migrations go here, one step per version.
+            _db.UserVersion = SchemaVersion;
+            Log.StoreSchemaSet(logger, Path, version, SchemaVersion);
+        }
+    }
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper { EnumAsInteger = false };
+        mapper.RegisterType(
+            serialize: d => new BsonValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            deserialize: b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        mapper.RegisterType(
+            serialize: d => new BsonValue(d.ToString("O", CultureInfo.InvariantCulture)),
+            deserialize: b => DateTimeOffset.Parse(b.AsString, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        return mapper;
+    }
+}

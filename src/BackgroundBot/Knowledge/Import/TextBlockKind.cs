@@ -1,0 +1,7 @@
+namespace BackgroundBot.Knowledge.Import;
+
+public enum TextBlockKind
+{
+    Paragraph,
+    Heading,
+}

@@ -1,0 +1,23 @@
+using BackgroundBot.Knowledge.Import;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>The fact store (LiteDB), article import and first-run seeding.</summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BackgroundBot.Knowledge.StoreOptions>()
+            .Bind(configuration.GetSection(BackgroundBot.Knowledge.StoreOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BackgroundBot.Knowledge.FactStore>();
+        services.AddSingleton<ArticleReader>();
+        services.AddSingleton<ArticleImporter>();
+        services.AddSingleton<BackgroundBot.Knowledge.StoreSeeder>();
+        return services;
+    }
+}

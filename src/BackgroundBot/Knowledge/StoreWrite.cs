@@ -1,0 +1,91 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using LiteDB;
+
+namespace BackgroundBot.Knowledge;
+
+/// <summary>The writes allowed inside one <see cref="FactStore.Write{T}"/> transaction; each change is audited by the caller.</summary>
+public sealed class StoreWrite
+{
+    private readonly FactStore _store;
+    private readonly List<Passage> _added = [];
+    private readonly List<int> _retired = [];
+    private bool _aliasesChanged;
+    private bool _factsChanged;
+
+    internal StoreWrite(FactStore store) => _store = store;
+
+    public Article InsertArticle(Article article)
+    {
+        var id = _store.Articles.Insert(article with { Id = 0 });
+        return article with { Id = id.AsInt32 };
+    }
+
+    public void UpdateArticle(Article article) => _store.Articles.Update(article);
+
+    public Passage InsertPassage(Passage passage)
+    {
+        var id = _store.Passages.Insert(passage with { Id = 0 });
+        var stored = passage with { Id = id.AsInt32 };
+        _added.Add(stored);
+        return stored;
+    }
+
+    /// <summary>Retires every live passage of an article, so none of them is ever cited again.</summary>
+    public int RetirePassagesOf(int articleId)
+    {
+        var live = _store.Passages.Find(p => p.ArticleId == articleId && !p.Retired).ToList();
+        foreach (var passage in live)
+        {
+            _store.Passages.Update(passage with { Retired = true });
+            _retired.Add(passage.Id);
+        }
+
+        return live.Count;
+    }
+
+    public AliasGroup InsertAlias(AliasGroup alias)
+    {
+        var id = _store.Aliases.Insert(alias with { Id = 0 });
+        _aliasesChanged = true;
+        return alias with { Id = id.AsInt32 };
+    }
+
+    public void UpdateAlias(AliasGroup alias)
+    {
+        _store.Aliases.Update(alias);
+        _aliasesChanged = true;
+    }
+
+    public Fact InsertFact(Fact fact)
+    {
+        var id = _store.Facts.Insert(fact with { Id = 0 });
+        _factsChanged = true;
+        return fact with { Id = id.AsInt32 };
+    }
+
+    public void UpdateFact(Fact fact)
+    {
+        _store.Facts.Update(fact);
+        _factsChanged = true;
+    }
+
+    public void SetFlag(string name, bool value) =>
+        _store.Meta.Upsert(new BsonDocument { ["_id"] = name, ["value"] = value });
+
+    public AuditEntry Audit(DateTimeOffset at, string actor, string action, string subject, object? before, object? after)
+    {
+        var entry = new AuditEntry
+        {
+            At = at,
+            Actor = actor,
+            Action = action,
+            Subject = subject,
+            Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson.Options),
+            After = after is null ? null : JsonSerializer.Serialize(after, AuditJson.Options),
+        };
+        var id = _store.Audit.Insert(entry);
+        return entry with { Id = id.AsInt32 };
+    }
+
+    internal StoreChange ToChange() => new(_added.ToList(), _retired.ToList(), _aliasesChanged, _factsChanged);
+}

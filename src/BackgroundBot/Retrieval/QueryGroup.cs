@@ -1,0 +1,20 @@
+namespace BackgroundBot.Retrieval;
+
+/// <summary>
+/// One thing a question asks about: a single term, or a name with its aliases, where each alternative is the
+/// term sequence of one name (["stepanakert"], ["khankendi"]). A passage matches the group through any alternative.
+/// </summary>
+/// <param name="Alternatives">The term sequences that each count as a match.</param>
+/// <param name="Weight">
+/// How much the group counts when judging whether a sentence answers: 1 for the question itself, less for
+/// context carried over from a previous question in a follow-up.
+/// </param>
+public sealed record QueryGroup(IReadOnlyList<IReadOnlyList<string>> Alternatives, double Weight = 1.0)
+{
+    public static QueryGroup Single(string term) => new([[term]]);
+
+    public IEnumerable<string> Terms => Alternatives.SelectMany(a => a).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Whether any alternative's terms all occur in <paramref name="terms"/>.</summary>
+    public bool IsMatchedBy(IReadOnlySet<string> terms) => Alternatives.Any(a => a.All(terms.Contains));
+}

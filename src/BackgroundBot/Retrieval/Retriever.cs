@@ -1,0 +1,78 @@
+using BackgroundBot.Knowledge;
+using Microsoft.Extensions.Options;
+
+namespace BackgroundBot.Retrieval;
+
+/// <summary>
+/// Question in, ranked live passages out. Builds the index from the store when created and follows the store's
+/// changes afterwards, including alias edits.
+/// </summary>
+public sealed class Retriever : IDisposable
+{
+    private readonly FactStore _store;
+    private readonly PassageIndex _index;
+    private readonly TextAnalyzer _analyzer;
+    private readonly int _topPassages;
+    private volatile AliasExpander _aliases;
+
+    public Retriever(FactStore store, StoreSeeder seeder, PassageIndex index, TextAnalyzer analyzer, IOptions<RetrievalOptions> options)
+    {
+        _store = store;
+        _index = index;
+        _analyzer = analyzer;
+        _topPassages = options.Value.TopPassages;
+        seeder.EnsureSeeded();
+
+        // Subscribe before loading, so a write that lands meanwhile is not missed (adding twice is harmless).
+        store.Changed += OnChanged;
+        _aliases = new AliasExpander(store.ListAliases(), analyzer);
+        index.Add(store.ActivePassages());
+    }
+
+    public PassageIndex Index => _index;
+
+    public TextAnalyzer Analyzer => _analyzer;
+
+    public AnalyzedQuery Analyze(string question) => new(question, _aliases.Expand(_analyzer.AnalyzeQuestion(question)));
+
+    /// <summary>
+    /// Analyzes a follow-up: the previous question's topics join the query at half weight, so "and who monitored it?"
+    /// still finds the corridor the conversation is about, while the new question decides what the answer must cover.
+    /// </summary>
+    public AnalyzedQuery Analyze(string question, string? previousQuestion)
+    {
+        var current = Analyze(question);
+        if (string.IsNullOrWhiteSpace(previousQuestion))
+        {
+            return current;
+        }
+
+        var seen = current.Groups.SelectMany(g => g.Terms).ToHashSet(StringComparer.Ordinal);
+        var carried = Analyze(previousQuestion).Groups
+            .Where(g => !g.Terms.Any(seen.Contains))
+            .Select(g => g with { Weight = g.Weight * 0.5 });
+        return current with { Groups = [.. current.Groups, .. carried] };
+    }
+
+    public IReadOnlyList<SearchHit> Search(AnalyzedQuery query, int? count = null) => _index.Search(query, count ?? _topPassages);
+
+    public void Dispose() => _store.Changed -= OnChanged;
+
+    private void OnChanged(StoreChange change)
+    {
+        if (change.PassagesRetired.Count > 0)
+        {
+            _index.Remove(change.PassagesRetired);
+        }
+
+        if (change.PassagesAdded.Count > 0)
+        {
+            _index.Add(change.PassagesAdded);
+        }
+
+        if (change.AliasesChanged)
+        {
+            _aliases = new AliasExpander(_store.ListAliases(), _analyzer);
+        }
+    }
+}
