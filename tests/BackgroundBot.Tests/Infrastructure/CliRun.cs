@@ -1,0 +1,18 @@
+using BackgroundBot.Cli;
+using Microsoft.Extensions.Hosting;
+
+namespace BackgroundBot.Tests.Infrastructure;
+
+/// <summary>What one in-process run of the command line printed and returned.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static Task<CliRun> RunAsync(params string[] args) => RunAsync(args, configureHost: null);
+
+    public static async Task<CliRun> RunAsync(string[] args, Action<HostApplicationBuilder>? configureHost)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error, configureHost);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+}

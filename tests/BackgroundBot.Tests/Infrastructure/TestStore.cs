@@ -1,0 +1,69 @@
+using BackgroundBot.Answering;
+using BackgroundBot.Cli;
+using BackgroundBot.Knowledge;
+using BackgroundBot.Knowledge.Import;
+using BackgroundBot.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BackgroundBot.Tests.Infrastructure;
+
+/// <summary>A real LiteDB fact store in a temp folder, wired exactly as the CLI wires it, on a fake clock.</summary>
+public sealed class TestStore : IDisposable
+{
+    private readonly IHost _host;
+
+    public TestStore(bool seed = true, IDictionary<string, string?>? settings = null)
+    {
+        Folder = TempFolder.Create();
+        DbPath = Path.Combine(Folder.Path, "store.db");
+        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        var builder = BotHost.CreateBuilder(DbPath);
+        var overrides = new Dictionary<string, string?> { ["Store:SeedOnFirstRun"] = seed ? "true" : "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Services.AddSingleton<TimeProvider>(Time);
+        _host = builder.Build();
+        _host.StartAsync().GetAwaiter().GetResult();
+        Services.GetRequiredService<StoreSeeder>().EnsureSeeded();
+    }
+
+    public TempFolder Folder { get; }
+
+    public string DbPath { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public FactStore Store => Services.GetRequiredService<FactStore>();
+
+    public ArticleImporter Importer => Services.GetRequiredService<ArticleImporter>();
+
+    public Retriever Retriever => Services.GetRequiredService<Retriever>();
+
+    public ExtractiveAnswerer Answerer => Services.GetRequiredService<ExtractiveAnswerer>();
+
+    public GroundedAnswer Ask(string question, string? previous = null)
+    {
+        var result = Answerer.Ask(new AskRequest(question, previous));
+        Assert.True(result.Answer is not null, $"'{question}' was refused as invalid: {result.Error}");
+        return result.Answer!;
+    }
+
+    /// <summary>Writes a file into the temp folder and imports it.</summary>
+    public ImportResult Import(string fileName, string content, ArticleMetadata? overrides = null, string actor = "test:moderator") =>
+        Importer.ImportFile(Folder.Write(fileName, content), overrides, actor);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        Folder.Dispose();
+    }
+}
