@@ -1,13 +1,23 @@
 using BackgroundBot.Answering;
+using BackgroundBot.Answering.Generative;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class AnsweringServiceCollectionExtensions
 {
-    /// <summary>Cited answers: the extractive embedded default, used when no model is configured.</summary>
+    private static bool IsModelConfigured(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetSection(LlmOptions.Section).Exists();
+
+    /// <summary>
+    /// Cited answers: extractive by default; generative through Semantic Kernel when an <c>Llm</c> section is
+    /// configured, with the extractive answer as its fallback.
+    /// </summary>
     public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AnsweringOptions>()
             .Bind(configuration.GetSection(AnsweringOptions.Section))
             .ValidateDataAnnotations()
@@ -17,7 +27,31 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<DeclineMessages>();
         services.AddSingleton<ExtractiveAnswerer>();
-        services.AddSingleton<IAnswerer>(sp => sp.GetRequiredService<ExtractiveAnswerer>());
+
+        services.AddOptions<LlmOptions>()
+            .Bind(configuration.GetSection(LlmOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LlmOptions>>(sp => new LlmOptionsValidator(LlmOptions.Section, IsModelConfigured(sp)));
+        services.AddHttpClient(LlmOptions.Section, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(sp => new AnswerPrompt(
+            sp.GetRequiredService<IOptions<LlmOptions>>().Value.PromptsDirectory ?? AnswerPrompt.DefaultDirectory));
+        services.AddSingleton(sp => KernelFactory.Create(
+            sp.GetRequiredService<IOptions<LlmOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(LlmOptions.Section),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddKeyedSingleton(LlmResilience.Key, (sp, _) => LlmResilience.Create(
+            sp.GetRequiredService<IOptions<LlmOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LlmResilience))));
+        services.AddSingleton<GenerativeAnswerer>();
+
+        // Decided when first asked for, from the final configuration: no Llm section means the extractive default.
+        services.AddSingleton<IAnswerer>(sp => IsModelConfigured(sp)
+            ? sp.GetRequiredService<GenerativeAnswerer>()
+            : sp.GetRequiredService<ExtractiveAnswerer>());
+
+        // Resolve the answerer while starting, so a broken prompt file or model setting stops start-up, not a question.
+        services.AddHostedService<AnswererStartupCheck>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BackgroundBot.Retrieval;
 using Microsoft.Extensions.Options;
 
@@ -18,38 +19,54 @@ public sealed class ExtractiveAnswerer(
 {
     public Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Ask(request));
     }
 
+    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return AnswerUpdate.Done(await AskAsync(request, cancellationToken));
+    }
+
     public AskResult Ask(AskRequest request)
+    {
+        var preparation = Prepare(request);
+        return preparation.Early ?? AskResult.Ok(Compose(preparation));
+    }
+
+    /// <summary>Validates, screens and retrieves; shared with the generative mode so both decline alike.</summary>
+    public AnswerPreparation Prepare(AskRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (guard.Validate(request.Question) is { } invalid)
         {
-            return AskResult.Invalid(invalid);
+            return new AnswerPreparation(request.Question ?? "", AskResult.Invalid(invalid), [], []);
         }
 
         var question = request.Question.Trim();
         if (guard.Classify(question) is { } reason)
         {
-            return AskResult.Ok(Decline(question, reason));
+            return new AnswerPreparation(question, AskResult.Ok(Decline(question, reason)), [], []);
         }
 
         var query = retriever.Analyze(question, request.PreviousQuestion);
-        var evidence = selector.Select(query, retriever.Search(query), options.Value.MaxSentences, options.Value.MinCoverage);
-        if (evidence.Count == 0)
-        {
-            return AskResult.Ok(Decline(question, DeclineReason.NotCovered));
-        }
-
-        var citations = new CitationList(store);
-        var sentences = evidence.Select(e => $"{e.Sentence} [{citations.NumberOf(e.Passage)}]");
-        var text = placeNames.AddAlternativeNames(string.Join(' ', sentences));
-        return AskResult.Ok(new GroundedAnswer(question, text, Grounded: true, AnswerMode.Extractive, citations.Citations));
+        var hits = retriever.Search(query);
+        var evidence = selector.Select(query, hits, options.Value.MaxSentences, options.Value.MinCoverage);
+        return evidence.Count == 0
+            ? new AnswerPreparation(question, AskResult.Ok(Decline(question, DeclineReason.NotCovered)), hits, [])
+            : new AnswerPreparation(question, null, hits, evidence);
     }
 
-    private GroundedAnswer Decline(string question, DeclineReason reason) =>
+    /// <summary>The extractive answer from prepared evidence, with a note when it stands in for another mode.</summary>
+    public GroundedAnswer Compose(AnswerPreparation preparation, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(preparation);
+        var citations = new CitationList(store);
+        var sentences = preparation.Evidence.Select(e => $"{e.Sentence} [{citations.NumberOf(e.Passage)}]");
+        var text = placeNames.AddAlternativeNames(string.Join(' ', sentences));
+        return new GroundedAnswer(preparation.Question, text, Grounded: true, AnswerMode.Extractive, citations.Citations, Note: note);
+    }
+
+    public GroundedAnswer Decline(string question, DeclineReason reason) =>
         new(question, declines.For(reason), Grounded: false, AnswerMode.Extractive, [], reason);
 }

@@ -4,4 +4,10 @@ namespace BackgroundBot.Answering;
 public interface IAnswerer
 {
     Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same answer as <see cref="AskAsync"/>, with drafts along the way so a chat can show progress; the last
+    /// update always carries the final, checked result.
+    /// </summary>
+    IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, CancellationToken cancellationToken);
 }

@@ -47,6 +47,11 @@ public static class CliApp
             await error.WriteLineAsync($"Configuration error: {string.Join(" ", ex.Failures)}");
             return ExitCodes.BadInput;
         }
+        catch (BackgroundBot.Answering.Generative.PromptLoadException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return ExitCodes.BadInput;
+        }
         catch (StoreUnavailableException ex)
         {
             await error.WriteLineAsync(ex.Message);

@@ -15,11 +15,13 @@ public sealed class TestStore : IDisposable
 {
     private readonly IHost _host;
 
-    public TestStore(bool seed = true, IDictionary<string, string?>? settings = null)
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    public TestStore(bool seed = true, IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
     {
         Folder = TempFolder.Create();
         DbPath = Path.Combine(Folder.Path, "store.db");
-        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        Time = time ?? new FakeTimeProvider(Start);
         var builder = BotHost.CreateBuilder(DbPath);
         var overrides = new Dictionary<string, string?> { ["Store:SeedOnFirstRun"] = seed ? "true" : "false" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -49,6 +51,9 @@ public sealed class TestStore : IDisposable
     public Retriever Retriever => Services.GetRequiredService<Retriever>();
 
     public ExtractiveAnswerer Answerer => Services.GetRequiredService<ExtractiveAnswerer>();
+
+    /// <summary>The answerer the host chose: generative when an Llm section is configured.</summary>
+    public IAnswerer ConfiguredAnswerer => Services.GetRequiredService<IAnswerer>();
 
     public GroundedAnswer Ask(string question, string? previous = null)
     {

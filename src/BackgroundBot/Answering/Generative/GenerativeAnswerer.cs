@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading.Channels;
+using BackgroundBot.Knowledge;
+using BackgroundBot.Retrieval;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+using Polly;
+
+namespace BackgroundBot.Answering.Generative;
+
+/// <summary>
+/// Answers with the configured model through Semantic Kernel, from the same retrieved passages as the extractive
+/// mode, then keeps only the sentences whose citations check out. When the model fails after its retries, the
+/// extractive answer stands in, marked as such.
+/// </summary>
+public sealed class GenerativeAnswerer : IAnswerer
+{
+    private readonly ExtractiveAnswerer _extractive;
+    private readonly PlaceNames _placeNames;
+    private readonly FactStore _store;
+    private readonly Kernel _kernel;
+    private readonly KernelFunction _answer;
+    private readonly ResiliencePipeline _resilience;
+    private readonly ILogger<GenerativeAnswerer> _logger;
+
+    public GenerativeAnswerer(
+        ExtractiveAnswerer extractive,
+        PlaceNames placeNames,
+        FactStore store,
+        Kernel kernel,
+        AnswerPrompt prompt,
+        [FromKeyedServices(LlmResilience.Key)] ResiliencePipeline resilience,
+        IOptions<LlmOptions> options,
+        ILogger<GenerativeAnswerer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(options);
+        _extractive = extractive;
+        _placeNames = placeNames;
+        _store = store;
+        _kernel = kernel;
+        _resilience = resilience;
+        _logger = logger;
+        var settings = new OpenAIPromptExecutionSettings
+        {
+            MaxTokens = options.Value.MaxOutputTokens,
+            Temperature = options.Value.Temperature,
+        };
+        var config = prompt.Config;
+        config.ExecutionSettings.Clear();
+        config.AddExecutionSettings(settings);
+        _answer = KernelFunctionFactory.CreateFromPrompt(config);
+    }
+
+    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
+    {
+        AskResult? final = null;
+        await foreach (var update in StreamAsync(request, cancellationToken))
+        {
+            final = update.Final ?? final;
+        }
+
+        return final!;
+    }
+
+    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var preparation = _extractive.Prepare(request);
+        if (preparation.Early is { } early)
+        {
+            yield return AnswerUpdate.Done(early);
+            yield break;
+        }
+
+        var passages = preparation.Hits.Select(h => h.Passage).ToList();
+        var arguments = new KernelArguments
+        {
+            ["passages"] = NumberedPassages(passages),
+            ["question"] = request.PreviousQuestion is { Length: > 0 } previous
+                ? $"{preparation.Question}\n(This follows the earlier question: {previous})"
+                : preparation.Question,
+            ["not_covered"] = AnswerPrompt.NotCoveredReply,
+        };
+
+        var drafts = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var generation = GenerateAsync(arguments, drafts.Writer, cancellationToken);
+        await foreach (var draft in drafts.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return AnswerUpdate.Progress(draft);
+        }
+
+        string? reply = null;
+        string? failure = null;
+        try
+        {
+            reply = await generation;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            failure = LlmFailure.Describe(ex);
+            Log.ModelFailed(_logger, failure, ex);
+        }
+
+        if (reply is null)
+        {
+            yield return AnswerUpdate.Done(AskResult.Ok(_extractive.Compose(
+                preparation,
+                $"The language model could not answer ({failure}), so this answer is extractive.")));
+            yield break;
+        }
+
+        yield return AnswerUpdate.Done(AskResult.Ok(Check(preparation, passages, reply)));
+    }
+
+    private async Task<string> GenerateAsync(KernelArguments arguments, ChannelWriter<string> drafts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _resilience.ExecuteAsync(
+                async token =>
+                {
+                    var text = new StringBuilder();
+                    await foreach (var chunk in _answer.InvokeStreamingAsync<StreamingChatMessageContent>(_kernel, arguments, token))
+                    {
+                        if (!string.IsNullOrEmpty(chunk.Content))
+                        {
+                            text.Append(chunk.Content);
+                            drafts.TryWrite(text.ToString());
+                        }
+                    }
+
+                    if (text.Length == 0)
+                    {
+                        throw new LlmResponseException("the model returned an empty reply");
+                    }
+
+                    return text.ToString();
+                },
+                cancellationToken);
+        }
+        finally
+        {
+            drafts.TryComplete();
+        }
+    }
+
+    private GroundedAnswer Check(AnswerPreparation preparation, IReadOnlyList<Passage> passages, string reply)
+    {
+        var checkedAnswer = CitationCheck.Check(reply, passages.Count);
+        if (reply.Contains(AnswerPrompt.NotCoveredReply, StringComparison.OrdinalIgnoreCase) || checkedAnswer.IsEmpty)
+        {
+            var declined = _extractive.Decline(preparation.Question, DeclineReason.NotCovered);
+            return declined with { Mode = AnswerMode.Generative };
+        }
+
+        if (checkedAnswer.DroppedSentences > 0)
+        {
+            Log.SentencesDropped(_logger, checkedAnswer.DroppedSentences);
+        }
+
+        var citations = new CitationList(_store);
+        foreach (var number in checkedAnswer.CitedPassages)
+        {
+            citations.NumberOf(passages[number - 1]);
+        }
+
+        return new GroundedAnswer(
+            preparation.Question,
+            _placeNames.AddAlternativeNames(checkedAnswer.Text),
+            Grounded: true,
+            AnswerMode.Generative,
+            citations.Citations);
+    }
+
+    /// <summary>
+    /// The passages as the prompt shows them: numbered, each with its source, inside the quoted block. Angle brackets
+    /// are escaped by Semantic Kernel when the variable is rendered, so a passage cannot close the block or open a
+    /// message of its own.
+    /// </summary>
+    private string NumberedPassages(IReadOnlyList<Passage> passages)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < passages.Count; i++)
+        {
+            var article = _store.FindArticle(passages[i].ArticleId);
+            var date = article?.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
+            text.Append(CultureInfo.InvariantCulture, $"[{i + 1}] from \"{article?.Title}\" ({date}):\n{passages[i].Text}\n\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+
+namespace BackgroundBot.Answering.Generative;
+
+/// <summary>Checks the <c>Llm</c> (or <c>Embeddings</c>) settings as a whole, naming the setting to fix.</summary>
+/// <param name="section">The configuration section, named in every message.</param>
+/// <param name="configured">Whether the section exists at all; when it does not, there is nothing to check.</param>
+public sealed class LlmOptionsValidator(string section, bool configured) : IValidateOptions<LlmOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LlmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!configured)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Model))
+        {
+            failures.Add($"{section}:Model is required (the model id, or the deployment name for Azure OpenAI).");
+        }
+
+        if (options.Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https")))
+        {
+            failures.Add($"{section}:Endpoint must be an absolute http(s) URL, e.g. http://localhost:11434/v1.");
+        }
+
+        if (options.Endpoint is null && options.Provider is LlmProvider.AzureOpenAI or LlmProvider.OpenAICompatible)
+        {
+            failures.Add($"{section}:Endpoint is required for provider {options.Provider}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiKey) && (options.Provider == LlmProvider.AzureOpenAI || (options.Provider == LlmProvider.OpenAI && options.Endpoint is null)))
+        {
+            failures.Add($"{section}:ApiKey is required for provider {options.Provider}; set it with user-secrets or the environment variable {section}__ApiKey.");
+        }
+
+        if (options.TimeoutSeconds is < 1 or > 600)
+        {
+            failures.Add($"{section}:TimeoutSeconds must be between 1 and 600.");
+        }
+
+        if (options.MaxOutputTokens is < 16 or > 8192)
+        {
+            failures.Add($"{section}:MaxOutputTokens must be between 16 and 8192.");
+        }
+
+        if (options.Temperature is < 0 or > 2)
+        {
+            failures.Add($"{section}:Temperature must be between 0 and 2.");
+        }
+
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            failures.Add($"{section}:MaxRetries must be between 0 and 10.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

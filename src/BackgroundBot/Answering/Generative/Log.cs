@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace BackgroundBot.Answering.Generative;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "The language model failed ({Reason}); answering extractively")]
+    public static partial void ModelFailed(ILogger logger, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Citation check dropped {Count} sentences of the model's reply")]
+    public static partial void SentencesDropped(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "Retrying the language model in {Delay} after attempt {Attempt} failed: {Reason}")]
+    public static partial void Retrying(ILogger logger, TimeSpan delay, int attempt, string reason);
+}
