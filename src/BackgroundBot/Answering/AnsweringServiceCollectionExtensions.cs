@@ -31,7 +31,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddOptions<LlmOptions>()
             .Bind(configuration.GetSection(LlmOptions.Section))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LlmOptions>>(sp => new LlmOptionsValidator(LlmOptions.Section, IsModelConfigured(sp)));
+        services.AddSingleton<IValidateOptions<LlmOptions>>(sp => new LlmOptionsValidator(Microsoft.Extensions.Options.Options.DefaultName, LlmOptions.Section, IsModelConfigured(sp)));
         services.AddHttpClient(LlmOptions.Section, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => new AnswerPrompt(
             sp.GetRequiredService<IOptions<LlmOptions>>().Value.PromptsDirectory ?? AnswerPrompt.DefaultDirectory));

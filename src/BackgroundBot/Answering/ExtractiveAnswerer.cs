@@ -17,10 +17,10 @@ public sealed class ExtractiveAnswerer(
     Knowledge.FactStore store,
     IOptions<AnsweringOptions> options) : IAnswerer
 {
-    public Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
+    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Ask(request));
+        var preparation = await PrepareAsync(request, cancellationToken);
+        return preparation.Early ?? AskResult.Ok(Compose(preparation));
     }
 
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -28,14 +28,8 @@ public sealed class ExtractiveAnswerer(
         yield return AnswerUpdate.Done(await AskAsync(request, cancellationToken));
     }
 
-    public AskResult Ask(AskRequest request)
-    {
-        var preparation = Prepare(request);
-        return preparation.Early ?? AskResult.Ok(Compose(preparation));
-    }
-
     /// <summary>Validates, screens and retrieves; shared with the generative mode so both decline alike.</summary>
-    public AnswerPreparation Prepare(AskRequest request)
+    public async Task<AnswerPreparation> PrepareAsync(AskRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (guard.Validate(request.Question) is { } invalid)
@@ -50,7 +44,7 @@ public sealed class ExtractiveAnswerer(
         }
 
         var query = retriever.Analyze(question, request.PreviousQuestion);
-        var hits = retriever.Search(query);
+        var hits = await retriever.SearchAsync(query, cancellationToken);
         var evidence = selector.Select(query, hits, options.Value.MaxSentences, options.Value.MinCoverage);
         return evidence.Count == 0
             ? new AnswerPreparation(question, AskResult.Ok(Decline(question, DeclineReason.NotCovered)), hits, [])

@@ -23,6 +23,7 @@ public static class CliApp
             ImportCommand.Create(cli),
             ArticlesCommand.Create(cli),
             PassageCommand.Create(cli),
+            EmbeddingsCommand.Create(cli),
         };
 
         var parseResult = root.Parse(args);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Knowledge.Import;
+using BackgroundBot.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Cli;
@@ -78,6 +79,13 @@ public static class ImportCommand
                 {
                     await WritePassagesAsync(cli.Output, result.Passages!);
                 }
+            }
+
+            var semantic = host.Services.GetRequiredService<SemanticSearch>();
+            if (semantic.Enabled)
+            {
+                var embedded = await semantic.EmbedMissingAsync(new ProgressLines(cli.Output, "embedded"), cancellationToken);
+                await cli.Output.WriteLineAsync($"Embedded {embedded} passages with {semantic.Model}.");
             }
 
             return exitCode;

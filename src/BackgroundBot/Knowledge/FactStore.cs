@@ -55,6 +55,7 @@ public sealed class FactStore : IDisposable
     internal ILiteCollection<AliasGroup> Aliases => _db.GetCollection<AliasGroup>("aliases");
     internal ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>("audit");
     internal ILiteCollection<BsonDocument> Meta => _db.GetCollection("meta");
+    internal ILiteCollection<PassageEmbedding> Embeddings => _db.GetCollection<PassageEmbedding>("embeddings");
 
     public Article? FindArticle(int id) => Articles.FindById(id);
 
@@ -88,6 +89,17 @@ public sealed class FactStore : IDisposable
 
     public IReadOnlyList<AuditEntry> AuditOf(string subject) =>
         Audit.Find(a => a.Subject == subject).OrderBy(a => a.Id).ToList();
+
+    /// <summary>The stored embeddings of live passages under <paramref name="model"/>.</summary>
+    public IReadOnlyList<PassageEmbedding> EmbeddingsFor(string model)
+    {
+        var live = ActivePassages().Select(p => p.Id).ToHashSet();
+        return Embeddings.Find(e => e.Model == model).Where(e => live.Contains(e.Id)).ToList();
+    }
+
+    /// <summary>The models that stored embeddings were computed with, and how many each.</summary>
+    public IReadOnlyDictionary<string, int> EmbeddingModels() =>
+        Embeddings.FindAll().GroupBy(e => e.Model).ToDictionary(g => g.Key, g => g.Count());
 
     internal bool GetFlag(string name) => Meta.FindById(name)?["value"].AsBoolean ?? false;
 

@@ -69,6 +69,12 @@ public sealed class StoreWrite
         _factsChanged = true;
     }
 
+    /// <summary>Stores (or replaces) passage embeddings; not audited, since they are derived data a command can recompute.</summary>
+    public void PutEmbeddings(IEnumerable<PassageEmbedding> embeddings) => _store.Embeddings.Upsert(embeddings);
+
+    /// <summary>Deletes every stored embedding, of any model.</summary>
+    public int ClearEmbeddings() => _store.Embeddings.DeleteAll();
+
     public void SetFlag(string name, bool value) =>
         _store.Meta.Upsert(new BsonDocument { ["_id"] = name, ["value"] = value });
 

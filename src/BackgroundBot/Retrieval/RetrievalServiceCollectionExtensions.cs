@@ -1,3 +1,4 @@
+using BackgroundBot.Answering.Generative;
 using BackgroundBot.Retrieval;
 using Microsoft.Extensions.Configuration;
 
@@ -15,6 +16,17 @@ public static class RetrievalServiceCollectionExtensions
         services.AddSingleton<TextAnalyzer>();
         services.AddSingleton<PassageIndex>();
         services.AddSingleton<Retriever>();
+
+        services.AddOptions<LlmOptions>(LlmOptions.EmbeddingsSection)
+            .Bind(configuration.GetSection(LlmOptions.EmbeddingsSection))
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<LlmOptions>>(sp =>
+            new LlmOptionsValidator(
+                LlmOptions.EmbeddingsSection,
+                LlmOptions.EmbeddingsSection,
+                sp.GetRequiredService<IConfiguration>().GetSection(LlmOptions.EmbeddingsSection).Exists()));
+        services.AddHttpClient(LlmOptions.EmbeddingsSection, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<SemanticSearch>();
         return services;
     }
 }

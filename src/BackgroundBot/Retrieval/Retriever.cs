@@ -12,14 +12,16 @@ public sealed class Retriever : IDisposable
     private readonly FactStore _store;
     private readonly PassageIndex _index;
     private readonly TextAnalyzer _analyzer;
+    private readonly SemanticSearch? _semantic;
     private readonly int _topPassages;
     private volatile AliasExpander _aliases;
 
-    public Retriever(FactStore store, StoreSeeder seeder, PassageIndex index, TextAnalyzer analyzer, IOptions<RetrievalOptions> options)
+    public Retriever(FactStore store, StoreSeeder seeder, PassageIndex index, TextAnalyzer analyzer, IOptions<RetrievalOptions> options, SemanticSearch? semantic = null)
     {
         _store = store;
         _index = index;
         _analyzer = analyzer;
+        _semantic = semantic;
         _topPassages = options.Value.TopPassages;
         seeder.EnsureSeeded();
 
@@ -55,6 +57,50 @@ public sealed class Retriever : IDisposable
     }
 
     public IReadOnlyList<SearchHit> Search(AnalyzedQuery query, int? count = null) => _index.Search(query, count ?? _topPassages);
+
+    /// <summary>
+    /// Lexical search, fused with semantic search when embeddings are configured: reciprocal rank fusion over both
+    /// lists, so a passage that says "truce" can answer a question that says "armistice".
+    /// </summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(AnalyzedQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (_semantic is not { Enabled: true })
+        {
+            return Search(query);
+        }
+
+        var depth = Math.Max(_topPassages * 4, 20);
+        var lexical = _index.Search(query, depth);
+        var semantic = await _semantic.SearchAsync(query.Question, depth, cancellationToken);
+        if (semantic.Count == 0)
+        {
+            return lexical.Take(_topPassages).ToList();
+        }
+
+        const double K = 60;
+        var fused = new Dictionary<int, (Passage? Passage, double Score)>();
+        for (var rank = 0; rank < lexical.Count; rank++)
+        {
+            fused[lexical[rank].Passage.Id] = (lexical[rank].Passage, 1 / (K + rank + 1));
+        }
+
+        for (var rank = 0; rank < semantic.Count; rank++)
+        {
+            var id = semantic[rank].PassageId;
+            var (passage, score) = fused.GetValueOrDefault(id);
+            fused[id] = (passage, score + (1 / (K + rank + 1)));
+        }
+
+        return fused
+            .OrderByDescending(f => f.Value.Score)
+            .ThenBy(f => f.Key)
+            .Select(f => (Passage: f.Value.Passage ?? _store.FindPassage(f.Key), f.Value.Score))
+            .Where(f => f.Passage is { Retired: false })
+            .Take(_topPassages)
+            .Select(f => new SearchHit(f.Passage!, f.Score))
+            .ToList();
+    }
 
     public void Dispose() => _store.Changed -= OnChanged;
 

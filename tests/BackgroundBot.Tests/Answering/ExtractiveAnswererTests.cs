@@ -84,22 +84,22 @@ public sealed partial class ExtractiveAnswererTests
     [Theory]
     [InlineData("", "The question is empty")]
     [InlineData("   ", "The question is empty")]
-    public void Empty_questions_are_refused_with_a_message(string question, string expected)
+    public async Task Empty_questions_are_refused_with_a_message(string question, string expected)
     {
         using var store = new TestStore();
 
-        var result = store.Answerer.Ask(new AskRequest(question));
+        var result = await store.Answerer.AskAsync(new AskRequest(question), CancellationToken.None);
 
         Assert.Null(result.Answer);
         Assert.StartsWith(expected, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Over_long_questions_are_refused_with_the_limit()
+    public async Task Over_long_questions_are_refused_with_the_limit()
     {
         using var store = new TestStore();
 
-        var result = store.Answerer.Ask(new AskRequest(new string('a', 501)));
+        var result = await store.Answerer.AskAsync(new AskRequest(new string('a', 501)), CancellationToken.None);
 
         Assert.Equal("The question is 501 characters long; the limit is 500. Please shorten it.", result.Error);
     }

@@ -57,7 +57,7 @@ public sealed class TestStore : IDisposable
 
     public GroundedAnswer Ask(string question, string? previous = null)
     {
-        var result = Answerer.Ask(new AskRequest(question, previous));
+        var result = Answerer.AskAsync(new AskRequest(question, previous), CancellationToken.None).GetAwaiter().GetResult();
         Assert.True(result.Answer is not null, $"'{question}' was refused as invalid: {result.Error}");
         return result.Answer!;
     }

@@ -71,7 +71,7 @@ public sealed class GenerativeAnswerer : IAnswerer
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var preparation = _extractive.Prepare(request);
+        var preparation = await _extractive.PrepareAsync(request, cancellationToken);
         if (preparation.Early is { } early)
         {
             yield return AnswerUpdate.Done(early);

@@ -8,6 +8,9 @@ public sealed class LlmOptions
 {
     public const string Section = "Llm";
 
+    /// <summary>The section (and options name) of the embeddings model, which has the same shape.</summary>
+    public const string EmbeddingsSection = "Embeddings";
+
     public LlmProvider Provider { get; set; } = LlmProvider.OpenAI;
 
     /// <summary>

@@ -3,14 +3,15 @@ using Microsoft.Extensions.Options;
 namespace BackgroundBot.Answering.Generative;
 
 /// <summary>Checks the <c>Llm</c> (or <c>Embeddings</c>) settings as a whole, naming the setting to fix.</summary>
+/// <param name="optionsName">The named options instance this validates ("" for <c>Llm</c>, "Embeddings").</param>
 /// <param name="section">The configuration section, named in every message.</param>
 /// <param name="configured">Whether the section exists at all; when it does not, there is nothing to check.</param>
-public sealed class LlmOptionsValidator(string section, bool configured) : IValidateOptions<LlmOptions>
+public sealed class LlmOptionsValidator(string optionsName, string section, bool configured) : IValidateOptions<LlmOptions>
 {
     public ValidateOptionsResult Validate(string? name, LlmOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!configured)
+        if (!configured || !string.Equals(name ?? "", optionsName, StringComparison.Ordinal))
         {
             return ValidateOptionsResult.Skip;
         }
