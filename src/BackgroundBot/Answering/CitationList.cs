@@ -21,9 +21,8 @@ public sealed class CitationList(FactStore store)
             return _citations[existing].N;
         }
 
-        var article = store.FindArticle(passage.ArticleId)
-            ?? throw new InvalidOperationException($"Passage {passage.Id} belongs to article {passage.ArticleId}, which is not in the store.");
-        var citation = new Citation(_citations.Count + 1, passage.Id, article.Id, article.Title, article.Url, article.Published, passage.Text);
+        var source = store.DescribeSource(passage);
+        var citation = new Citation(_citations.Count + 1, passage.Id, source.ArticleId, source.Title, source.Url, source.Published, passage.Text, source.FactId);
         _citations.Add(citation);
         return citation.N;
     }

@@ -19,8 +19,24 @@ public sealed class DeclineMessages(FactStore store)
     {
         var articles = store.ListArticles();
         var topics = store.ListFacts().Select(f => f.Topic).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var facts = store.CountActiveFacts();
         var holds = articles.Count == 1 ? $"1 article (\"{articles[0].Title}\")" : $"{articles.Count} articles";
-        var topicText = topics.Count > 0 ? string.Join(", ", topics) : "ceasefires, mediators, the Lachin corridor and territorial history";
+        if (facts > 0)
+        {
+            holds += facts == 1 ? " and 1 curated fact" : $" and {facts} curated facts";
+        }
+
+        var topicText = topics.Count > 0 ? string.Join(", ", topics.Select(TopicPhrase)) : "ceasefires, mediators, the Lachin corridor and territorial history";
         return $"It holds {holds} on the background of the Nagorno-Karabakh conflict; try asking about {topicText}.";
     }
+
+    private static string TopicPhrase(string topic) => topic switch
+    {
+        "ceasefire" => "ceasefires",
+        "mediation" => "mediators and peace talks",
+        "territory" => "territorial history",
+        "humanitarian" => "humanitarian matters",
+        "politics" => "political history",
+        _ => topic,
+    };
 }

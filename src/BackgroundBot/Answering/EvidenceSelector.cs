@@ -13,6 +13,12 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index)
     // A sentence this short is a heading or a fragment, not an answer.
     private const int MinSentenceWords = 5;
 
+    // The share of the question's weight a second or third sentence must add to be worth its space.
+    private const double MinGain = 0.2;
+
+    private static bool IsYear(string term) =>
+        term.Length == 4 && int.TryParse(term, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1800 and < 2100;
+
     /// <summary>
     /// The best sentence first, then up to <paramref name="maxSentences"/> - 1 more that each cover a topic the
     /// earlier ones did not. Empty when no sentence covers at least <paramref name="minCoverage"/>.
@@ -30,6 +36,7 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index)
         var weights = query.Groups.Select(g => g.Weight * g.Alternatives.Max(a => a.Average(t => Math.Min(index.Idf(t), cap)))).ToArray();
         var total = weights.Sum();
         var topScore = hits[0].Score;
+        var askedYears = query.Groups.SelectMany(g => g.Terms).Where(IsYear).ToHashSet(StringComparer.Ordinal);
         var candidates = new List<(Evidence Evidence, bool[] Covered)>();
         foreach (var hit in hits)
         {
@@ -45,6 +52,14 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index)
                 // question about the 2020 truce because the sentence before it is about 2020.
                 var coverage = covered.Select((c, i) => c ? weights[i] : previous[i] ? weights[i] / 2 : 0).Sum() / total;
                 previous = covered;
+
+                // A question about 2020 is not answered by a sentence about 2016: a sentence dated only with other
+                // years counts half. Undated sentences are left alone, since their year is often in the context.
+                if (askedYears.Count > 0 && terms.Any(IsYear) && !terms.Any(askedYears.Contains))
+                {
+                    coverage /= 2;
+                }
+
                 if (coverage <= 0 || SentenceSplitter.CountWords(sentence) < MinSentenceWords)
                 {
                     continue;
@@ -70,8 +85,10 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index)
                 break;
             }
 
-            var addsTopic = covered.Where((c, i) => c && !coveredSoFar[i]).Any();
-            if (!addsTopic || evidence.Coverage < minCoverage || chosen.Any(e => e.Sentence == evidence.Sentence))
+            var gain = covered.Select((c, i) => c && !coveredSoFar[i] ? weights[i] : 0).Sum() / total;
+            // A further sentence must add a real share of what the question asked and be nearly as relevant as the
+            // best one; a sentence that only adds a common word ("ended") makes a short answer worse, not better.
+            if (gain < MinGain || evidence.Coverage < Math.Max(minCoverage, 0.6 * chosen[0].Coverage) || chosen.Any(e => e.Sentence == evidence.Sentence))
             {
                 continue;
             }

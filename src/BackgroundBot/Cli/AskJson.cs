@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using BackgroundBot.Answering;
 
@@ -25,8 +24,9 @@ public sealed record AskJson(
             c.ArticleId,
             c.ArticleTitle,
             c.Url,
-            c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            c.Quote)).ToList(),
+            c.Published,
+            c.Quote,
+            c.FactId)).ToList(),
         answer.Declined switch
         {
             null => null,

@@ -24,6 +24,7 @@ public static class CliApp
             ArticlesCommand.Create(cli),
             PassageCommand.Create(cli),
             EmbeddingsCommand.Create(cli),
+            LoadPackCommand.Create(cli),
         };
 
         var parseResult = root.Parse(args);

@@ -21,6 +21,9 @@ public sealed record Fact
     /// <summary>Whose account this is, where the sides dispute it; null when undisputed.</summary>
     public string? ClaimedBy { get; init; }
 
+    /// <summary>The passage that holds this fact's statement for retrieval; a new one on every edit.</summary>
+    public int? PassageId { get; init; }
+
     /// <summary>Passages that support the fact.</summary>
     public IReadOnlyList<int> Citations { get; init; } = [];
 

@@ -76,6 +76,25 @@ public sealed class FactStore : IDisposable
 
     public IEnumerable<Passage> ActivePassages() => Passages.Find(p => !p.Retired);
 
+    public Fact? FindFact(int id) => Facts.FindById(id);
+
+    public Fact? FindFactByKey(string key) => Facts.FindOne(f => f.Key == key);
+
+    /// <summary>Where a passage comes from: its article, or for a fact's statement, the fact's source.</summary>
+    public SourceInfo DescribeSource(Passage passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        if (passage.FactId is { } factId)
+        {
+            var fact = FindFact(factId) ?? throw new InvalidOperationException($"Passage {passage.Id} holds fact {factId}, which is not in the store.");
+            return new SourceInfo(fact.Source?.Title ?? $"Curated fact {fact.Id}", fact.Source?.Url, fact.Source?.Publisher, fact.Source?.Published, null, fact.Id);
+        }
+
+        var article = FindArticle(passage.ArticleId)
+            ?? throw new InvalidOperationException($"Passage {passage.Id} belongs to article {passage.ArticleId}, which is not in the store.");
+        return new SourceInfo(article.Title, article.Url, article.Publisher, article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article.Id, null);
+    }
+
     public IReadOnlyList<AliasGroup> ListAliases() => Aliases.FindAll().OrderBy(a => a.Id).ToList();
 
     public IReadOnlyList<Fact> ListFacts(bool includeRetracted = false) =>

@@ -17,6 +17,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<BackgroundBot.Knowledge.FactStore>();
         services.AddSingleton<ArticleReader>();
         services.AddSingleton<ArticleImporter>();
+        services.AddSingleton<BackgroundBot.Knowledge.Packs.FactPackLoader>();
         services.AddSingleton<BackgroundBot.Knowledge.StoreSeeder>();
         return services;
     }

@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Import refused: {Reason}")]
     public static partial void ImportRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Loaded fact pack {Pack}: {Added} facts added, {Kept} already present, {Aliases} alias groups added")]
+    public static partial void PackLoaded(ILogger logger, string pack, int added, int kept, int aliases);
 }

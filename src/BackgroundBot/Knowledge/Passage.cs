@@ -13,6 +13,12 @@ public sealed record Passage
     public int Start { get; init; }
     public int Length { get; init; }
 
+    /// <summary>
+    /// Set when the passage is a curated fact's statement rather than article text (<see cref="ArticleId"/> is then 0),
+    /// so facts are retrieved and cited like any passage.
+    /// </summary>
+    public int? FactId { get; init; }
+
     /// <summary>Retired passages (superseded or removed article) are never retrieved or cited again.</summary>
     public bool Retired { get; init; }
 }

@@ -13,6 +13,9 @@ public sealed class StoreOptions
     /// <summary>Seed an empty store with the bundled seed article and aliases on first run.</summary>
     public bool SeedOnFirstRun { get; set; } = true;
 
+    /// <summary>With the seed, also load the bundled starter fact pack (Data/pack/starter-pack.json).</summary>
+    public bool SeedPack { get; set; } = true;
+
     /// <summary>Largest file <c>import</c> accepts. Defaults to 1 MiB, far above any news article.</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxImportBytes { get; set; } = 1024 * 1024;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BackgroundBot.Knowledge.Import;
+using BackgroundBot.Knowledge.Packs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,13 @@ namespace BackgroundBot.Knowledge;
 /// On first run, fills an empty store with the bundled seed article and place-name aliases.
 /// Runs once per store (a flag in the file), so a moderator who removes the seed does not see it come back.
 /// </summary>
-public sealed class StoreSeeder(FactStore store, ArticleImporter importer, IOptions<StoreOptions> options, TimeProvider time, ILogger<StoreSeeder> logger)
+public sealed class StoreSeeder(
+    FactStore store,
+    ArticleImporter importer,
+    FactPackLoader packs,
+    IOptions<StoreOptions> options,
+    TimeProvider time,
+    ILogger<StoreSeeder> logger)
 {
     internal const string SeededFlag = "seeded";
     public const string Actor = "system:seed";
@@ -57,6 +64,14 @@ public sealed class StoreSeeder(FactStore store, ArticleImporter importer, IOpti
                 return 0;
             });
             Log.StoreSeeded(logger, seed.Article!.Id, aliases.Count);
+            if (options.Value.SeedPack)
+            {
+                var pack = packs.LoadFile(FactPackLoader.BundledPath, Actor);
+                if (!pack.Succeeded)
+                {
+                    throw new InvalidOperationException($"The bundled fact pack could not be loaded: {string.Join(" ", pack.Problems)}");
+                }
+            }
         }
     }
 

@@ -63,6 +63,26 @@ public sealed class StoreWrite
         return fact with { Id = id.AsInt32 };
     }
 
+    /// <summary>Stores a fact with a passage holding its statement, so it is retrieved and cited like article text.</summary>
+    public Fact InsertFactWithPassage(Fact fact)
+    {
+        var stored = InsertFact(fact);
+        var passage = InsertPassage(new Passage { ArticleId = 0, FactId = stored.Id, Text = stored.Statement, Length = stored.Statement.Length });
+        stored = stored with { PassageId = passage.Id };
+        _store.Facts.Update(stored);
+        return stored;
+    }
+
+    /// <summary>Retires one passage (a retracted or edited fact's statement); it is never cited again.</summary>
+    public void RetirePassage(int passageId)
+    {
+        if (_store.Passages.FindById(passageId) is { Retired: false } passage)
+        {
+            _store.Passages.Update(passage with { Retired = true });
+            _retired.Add(passageId);
+        }
+    }
+
     public void UpdateFact(Fact fact)
     {
         _store.Facts.Update(fact);

@@ -35,7 +35,7 @@ public sealed partial class ExtractiveAnswererTests
         var passage = store.Store.FindPassage(citation.PassageId)!;
         Assert.Equal(passage.Text, citation.Quote);
         Assert.Equal(passage.ArticleId, citation.ArticleId);
-        Assert.Equal(new DateOnly(2023, 11, 16), citation.Published);
+        Assert.Equal("2023-11-16", citation.Published);
         Assert.Equal("[1] Azerbaijan launches offensive in Nagorno-Karabakh (2023-11-16)", SourceLine.Format(citation));
     }
 

@@ -24,14 +24,29 @@ public sealed class CliContractTests : IDisposable
         Assert.Contains("brokered by Russia", root.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.True(root.GetProperty("grounded").GetBoolean());
         Assert.Equal("extractive", root.GetProperty("mode").GetString());
-        var citation = Assert.Single(root.GetProperty("citations").EnumerateArray());
-        Assert.Equal(1, citation.GetProperty("n").GetInt32());
+        var citations = root.GetProperty("citations").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, citations.Count), citations.Select(c => c.GetProperty("n").GetInt32()));
+        var citation = citations.Single(c => c.GetProperty("quote").GetString()!.Contains("ceasefire was brokered by Russia", StringComparison.Ordinal));
         Assert.True(citation.GetProperty("passageId").GetInt32() > 0);
         Assert.True(citation.GetProperty("articleId").GetInt32() > 0);
         Assert.Equal("Azerbaijan launches offensive in Nagorno-Karabakh", citation.GetProperty("articleTitle").GetString());
         Assert.Equal(JsonValueKind.Null, citation.GetProperty("url").ValueKind);
         Assert.Equal("2023-11-16", citation.GetProperty("published").GetString());
-        Assert.Contains("ceasefire was brokered by Russia", citation.GetProperty("quote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_curated_fact_is_cited_with_its_source()
+    {
+        var run = await CliRun.RunAsync("ask", "What were the Madrid Principles?", "--json", "--db", Db);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var citation = json.RootElement.GetProperty("citations").EnumerateArray().First();
+        Assert.Equal(JsonValueKind.Null, citation.GetProperty("articleId").ValueKind);
+        Assert.True(citation.GetProperty("factId").GetInt32() > 0);
+        Assert.StartsWith("http", citation.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"^\d{4}(-\d{2}){0,2}$", citation.GetProperty("published").GetString());
+        Assert.Contains("Madrid", citation.GetProperty("quote").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

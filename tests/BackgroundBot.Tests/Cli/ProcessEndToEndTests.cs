@@ -16,7 +16,8 @@ public sealed class ProcessEndToEndTests
 
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
-        Assert.Contains("Lachin corridor", json.RootElement.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Lachin", json.RootElement.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.True(json.RootElement.GetProperty("grounded").GetBoolean());
         Assert.True(File.Exists(Path.Combine(folder.Path, "data", "backgroundbot.db")), "The default store is data/backgroundbot.db under the working folder.");
     }
 

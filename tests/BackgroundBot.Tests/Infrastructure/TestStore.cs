@@ -17,13 +17,19 @@ public sealed class TestStore : IDisposable
 
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
-    public TestStore(bool seed = true, IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+    /// <param name="seed">Seed the new store with the bundled article and aliases, as a first run does.</param>
+    /// <param name="pack">Also load the bundled starter fact pack (the product does; most tests keep to the seed article).</param>
+    public TestStore(bool seed = true, IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, bool pack = false)
     {
         Folder = TempFolder.Create();
         DbPath = Path.Combine(Folder.Path, "store.db");
         Time = time ?? new FakeTimeProvider(Start);
         var builder = BotHost.CreateBuilder(DbPath);
-        var overrides = new Dictionary<string, string?> { ["Store:SeedOnFirstRun"] = seed ? "true" : "false" };
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Store:SeedOnFirstRun"] = seed ? "true" : "false",
+            ["Store:SeedPack"] = pack ? "true" : "false",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;

@@ -188,9 +188,8 @@ public sealed class GenerativeAnswerer : IAnswerer
         var text = new StringBuilder();
         for (var i = 0; i < passages.Count; i++)
         {
-            var article = _store.FindArticle(passages[i].ArticleId);
-            var date = article?.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
-            text.Append(CultureInfo.InvariantCulture, $"[{i + 1}] from \"{article?.Title}\" ({date}):\n{passages[i].Text}\n\n");
+            var source = _store.DescribeSource(passages[i]);
+            text.Append(CultureInfo.InvariantCulture, $"[{i + 1}] from \"{source.Title}\" ({source.Published ?? "undated"}):\n{passages[i].Text}\n\n");
         }
 
         return text.ToString().TrimEnd();
