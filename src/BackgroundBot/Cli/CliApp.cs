@@ -25,6 +25,7 @@ public static class CliApp
             PassageCommand.Create(cli),
             EmbeddingsCommand.Create(cli),
             LoadPackCommand.Create(cli),
+            TimelineCommand.Create(cli),
         };
 
         var parseResult = root.Parse(args);
