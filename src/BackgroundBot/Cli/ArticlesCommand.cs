@@ -34,6 +34,17 @@ public static class ArticlesCommand
 
             return ExitCodes.Success;
         });
+        var id = new Argument<int>("id");
+        var reason = new Option<string>("--reason") { Description = "Why; kept in the audit.", Required = true };
+        var remove = new Command("remove", "Remove an article: its passages are never cited again (undo with `facts undo`).") { id, reason };
+        remove.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var host = await cli.StartHostAsync(parseResult, cancellationToken);
+            var result = host.Services.GetRequiredService<BackgroundBot.Moderation.FactCuration>()
+                .RemoveArticle(parseResult.GetValue(id), parseResult.GetValue(reason)!, FactsCommand.Actor);
+            return await FactsCommand.ReportAsync(cli, result);
+        });
+        command.Add(remove);
         return command;
     }
 }

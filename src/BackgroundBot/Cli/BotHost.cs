@@ -30,6 +30,7 @@ public static class BotHost
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddRetrieval(builder.Configuration);
         builder.Services.AddAnswering(builder.Configuration);
+        builder.Services.AddModeration();
         return builder;
     }
 

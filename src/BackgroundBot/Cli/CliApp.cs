@@ -26,6 +26,9 @@ public static class CliApp
             EmbeddingsCommand.Create(cli),
             LoadPackCommand.Create(cli),
             TimelineCommand.Create(cli),
+            FactsCommand.Create(cli),
+            AliasesCommand.Create(cli),
+            AuditCommand.Create(cli),
         };
 
         var parseResult = root.Parse(args);

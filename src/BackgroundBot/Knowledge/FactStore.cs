@@ -106,6 +106,8 @@ public sealed class FactStore : IDisposable
     public IReadOnlyList<AuditEntry> RecentAudit(int count) =>
         Audit.Query().OrderByDescending(a => a.Id).Limit(count).ToList();
 
+    public AuditEntry? FindAudit(int id) => Audit.FindById(id);
+
     public IReadOnlyList<AuditEntry> AuditOf(string subject) =>
         Audit.Find(a => a.Subject == subject).OrderBy(a => a.Id).ToList();
 

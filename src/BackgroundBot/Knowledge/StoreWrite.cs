@@ -43,6 +43,26 @@ public sealed class StoreWrite
         return live.Count;
     }
 
+    /// <summary>Brings back the retired passages of a restored article (an undone removal).</summary>
+    public int RestorePassagesOf(int articleId)
+    {
+        var retired = _store.Passages.Find(p => p.ArticleId == articleId && p.Retired).ToList();
+        foreach (var passage in retired)
+        {
+            var live = passage with { Retired = false };
+            _store.Passages.Update(live);
+            _added.Add(live);
+        }
+
+        return retired.Count;
+    }
+
+    public void DeleteAlias(int id)
+    {
+        _store.Aliases.Delete(id);
+        _aliasesChanged = true;
+    }
+
     public AliasGroup InsertAlias(AliasGroup alias)
     {
         var id = _store.Aliases.Insert(alias with { Id = 0 });
@@ -71,6 +91,29 @@ public sealed class StoreWrite
         stored = stored with { PassageId = passage.Id };
         _store.Facts.Update(stored);
         return stored;
+    }
+
+    /// <summary>
+    /// Saves a changed fact: its old statement passage is retired and, while the fact is active, a new one holds the
+    /// current statement, so the index never serves an old wording or a retracted fact.
+    /// </summary>
+    public Fact UpdateFactWithPassage(Fact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (fact.PassageId is { } old)
+        {
+            RetirePassage(old);
+        }
+
+        var updated = fact;
+        if (fact.Status == FactStatus.Active)
+        {
+            var passage = InsertPassage(new Passage { ArticleId = 0, FactId = fact.Id, Text = fact.Statement, Length = fact.Statement.Length });
+            updated = fact with { PassageId = passage.Id };
+        }
+
+        UpdateFact(updated);
+        return updated;
     }
 
     /// <summary>Retires one passage (a retracted or edited fact's statement); it is never cited again.</summary>
