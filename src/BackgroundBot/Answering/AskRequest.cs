@@ -1,4 +1,5 @@
 namespace BackgroundBot.Answering;
 
 /// <summary>A question, with the previous question of the conversation when it is a follow-up.</summary>
-public sealed record AskRequest(string Question, string? PreviousQuestion = null);
+/// <param name="AskerId">Who asked (a Discord user id, or "cli"); kept only with unanswered questions, for moderators.</param>
+public sealed record AskRequest(string Question, string? PreviousQuestion = null, string? AskerId = null);

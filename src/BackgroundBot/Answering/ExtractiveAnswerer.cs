@@ -15,6 +15,7 @@ public sealed class ExtractiveAnswerer(
     PlaceNames placeNames,
     DeclineMessages declines,
     Knowledge.FactStore store,
+    Moderation.GapLog gaps,
     IOptions<AnsweringOptions> options) : IAnswerer
 {
     public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
@@ -29,7 +30,8 @@ public sealed class ExtractiveAnswerer(
     }
 
     /// <summary>Validates, screens and retrieves; shared with the generative mode so both decline alike.</summary>
-    public async Task<AnswerPreparation> PrepareAsync(AskRequest request, CancellationToken cancellationToken)
+    /// <param name="recordGap">Whether a question found not covered is logged for moderators (off for re-checks).</param>
+    public async Task<AnswerPreparation> PrepareAsync(AskRequest request, CancellationToken cancellationToken, bool recordGap = true)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (guard.Validate(request.Question) is { } invalid)
@@ -46,9 +48,17 @@ public sealed class ExtractiveAnswerer(
         var query = retriever.Analyze(question, request.PreviousQuestion);
         var hits = await retriever.SearchAsync(query, cancellationToken);
         var evidence = selector.Select(query, hits, options.Value.MaxSentences, options.Value.MinCoverage);
-        return evidence.Count == 0
-            ? new AnswerPreparation(question, AskResult.Ok(Decline(question, DeclineReason.NotCovered)), hits, [])
-            : new AnswerPreparation(question, null, hits, evidence);
+        if (evidence.Count == 0)
+        {
+            if (recordGap)
+            {
+                gaps.Record(question, request.AskerId);
+            }
+
+            return new AnswerPreparation(question, AskResult.Ok(Decline(question, DeclineReason.NotCovered)), hits, []);
+        }
+
+        return new AnswerPreparation(question, null, hits, evidence);
     }
 
     /// <summary>The extractive answer from prepared evidence, with a note when it stands in for another mode.</summary>

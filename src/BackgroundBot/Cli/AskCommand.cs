@@ -17,7 +17,7 @@ public static class AskCommand
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
             var answerer = host.Services.GetRequiredService<IAnswerer>();
-            var result = await answerer.AskAsync(new AskRequest(parseResult.GetValue(question) ?? ""), cancellationToken);
+            var result = await answerer.AskAsync(new AskRequest(parseResult.GetValue(question) ?? "", AskerId: "cli"), cancellationToken);
             if (result.Answer is not { } answer)
             {
                 await cli.Error.WriteLineAsync(result.Error);

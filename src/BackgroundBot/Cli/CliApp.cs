@@ -29,6 +29,7 @@ public static class CliApp
             FactsCommand.Create(cli),
             AliasesCommand.Create(cli),
             AuditCommand.Create(cli),
+            GapsCommand.Create(cli),
         };
 
         var parseResult = root.Parse(args);

@@ -55,6 +55,7 @@ public sealed class FactStore : IDisposable
     internal ILiteCollection<AliasGroup> Aliases => _db.GetCollection<AliasGroup>("aliases");
     internal ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>("audit");
     internal ILiteCollection<BsonDocument> Meta => _db.GetCollection("meta");
+    internal ILiteCollection<Gap> Gaps => _db.GetCollection<Gap>("gaps");
     internal ILiteCollection<PassageEmbedding> Embeddings => _db.GetCollection<PassageEmbedding>("embeddings");
 
     public Article? FindArticle(int id) => Articles.FindById(id);
@@ -105,6 +106,8 @@ public sealed class FactStore : IDisposable
 
     public IReadOnlyList<AuditEntry> RecentAudit(int count) =>
         Audit.Query().OrderByDescending(a => a.Id).Limit(count).ToList();
+
+    public IReadOnlyList<Gap> ListGaps() => Gaps.FindAll().OrderByDescending(g => g.Count).ThenByDescending(g => g.LastAsked).ToList();
 
     public AuditEntry? FindAudit(int id) => Audit.FindById(id);
 

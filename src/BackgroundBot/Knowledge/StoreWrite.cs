@@ -138,6 +138,19 @@ public sealed class StoreWrite
     /// <summary>Deletes every stored embedding, of any model.</summary>
     public int ClearEmbeddings() => _store.Embeddings.DeleteAll();
 
+    /// <summary>Stores a new or updated gap; not audited, since it records questions, not curation.</summary>
+    public Gap PutGap(Gap gap)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        if (gap.Id == 0)
+        {
+            return gap with { Id = _store.Gaps.Insert(gap).AsInt32 };
+        }
+
+        _store.Gaps.Update(gap);
+        return gap;
+    }
+
     public void SetFlag(string name, bool value) =>
         _store.Meta.Upsert(new BsonDocument { ["_id"] = name, ["value"] = value });
 

@@ -8,6 +8,8 @@ public static class ModerationServiceCollectionExtensions
     public static IServiceCollection AddModeration(this IServiceCollection services)
     {
         services.AddSingleton<FactCuration>();
+        services.AddSingleton<GapLog>();
+        services.AddSingleton<GapReport>();
         return services;
     }
 }

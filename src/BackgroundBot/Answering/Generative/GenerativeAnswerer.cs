@@ -27,9 +27,11 @@ public sealed class GenerativeAnswerer : IAnswerer
     private readonly KernelFunction _answer;
     private readonly ResiliencePipeline _resilience;
     private readonly ILogger<GenerativeAnswerer> _logger;
+    private readonly Moderation.GapLog _gaps;
 
     public GenerativeAnswerer(
         ExtractiveAnswerer extractive,
+        Moderation.GapLog gaps,
         PlaceNames placeNames,
         FactStore store,
         Kernel kernel,
@@ -41,6 +43,7 @@ public sealed class GenerativeAnswerer : IAnswerer
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(options);
         _extractive = extractive;
+        _gaps = gaps;
         _placeNames = placeNames;
         _store = store;
         _kernel = kernel;
@@ -115,7 +118,13 @@ public sealed class GenerativeAnswerer : IAnswerer
             yield break;
         }
 
-        yield return AnswerUpdate.Done(AskResult.Ok(Check(preparation, passages, reply)));
+        var checkedAnswer = Check(preparation, passages, reply);
+        if (!checkedAnswer.Grounded)
+        {
+            _gaps.Record(preparation.Question, request.AskerId);
+        }
+
+        yield return AnswerUpdate.Done(AskResult.Ok(checkedAnswer));
     }
 
     private async Task<string> GenerateAsync(KernelArguments arguments, ChannelWriter<string> drafts, CancellationToken cancellationToken)

@@ -1,0 +1,21 @@
+using BackgroundBot.Answering;
+using BackgroundBot.Knowledge;
+
+namespace BackgroundBot.Moderation;
+
+/// <summary>Lists the gaps, each checked against the store as it is now, so a gap an import closed says so.</summary>
+public sealed class GapReport(FactStore store, ExtractiveAnswerer answerer)
+{
+    public async Task<IReadOnlyList<GapStatus>> ListAsync(CancellationToken cancellationToken)
+    {
+        var statuses = new List<GapStatus>();
+        foreach (var gap in store.ListGaps())
+        {
+            // Checked without recording: asking again here must not count as another unanswered question.
+            var preparation = await answerer.PrepareAsync(new AskRequest(gap.Question), cancellationToken, recordGap: false);
+            statuses.Add(new GapStatus(gap, preparation.Early is null));
+        }
+
+        return statuses;
+    }
+}
