@@ -34,7 +34,8 @@ public static class BotHost
         return builder;
     }
 
-    public static async Task<IHost> StartAsync(string? dbPath, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
+    /// <param name="seed">Seed a new store on first run; off only for restoring an export into an empty store.</param>
+    public static async Task<IHost> StartAsync(string? dbPath, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken, bool seed = true)
     {
         var builder = CreateBuilder(dbPath);
         configure?.Invoke(builder);
@@ -42,7 +43,11 @@ public static class BotHost
         try
         {
             await host.StartAsync(cancellationToken);
-            host.Services.GetRequiredService<StoreSeeder>().EnsureSeeded();
+            if (seed)
+            {
+                host.Services.GetRequiredService<StoreSeeder>().EnsureSeeded();
+            }
+
             return host;
         }
         catch

@@ -30,6 +30,8 @@ public static class CliApp
             AliasesCommand.Create(cli),
             AuditCommand.Create(cli),
             GapsCommand.Create(cli),
+            ExportCommand.CreateExport(cli),
+            ExportCommand.CreateImport(cli),
         };
 
         var parseResult = root.Parse(args);

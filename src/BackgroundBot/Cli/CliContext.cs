@@ -18,6 +18,6 @@ public sealed class CliContext(TextWriter output, TextWriter error, Action<HostA
     };
 
     /// <summary>Builds and starts the host for one verb; options are validated and the store seeded on first run.</summary>
-    public Task<IHost> StartHostAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
-        BotHost.StartAsync(parseResult.GetValue(Db), configureHost, cancellationToken);
+    public Task<IHost> StartHostAsync(ParseResult parseResult, CancellationToken cancellationToken, bool seed = true) =>
+        BotHost.StartAsync(parseResult.GetValue(Db), configureHost, cancellationToken, seed);
 }

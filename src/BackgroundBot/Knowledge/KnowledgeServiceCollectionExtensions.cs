@@ -19,6 +19,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<ArticleImporter>();
         services.AddSingleton<BackgroundBot.Knowledge.Packs.FactPackLoader>();
         services.AddSingleton<BackgroundBot.Knowledge.StoreSeeder>();
+        services.AddSingleton<BackgroundBot.Knowledge.Export.StoreTransfer>();
         return services;
     }
 }

@@ -151,6 +151,19 @@ public sealed class StoreWrite
         return gap;
     }
 
+    /// <summary>Writes an exported snapshot as it is, ids included (import into an empty store).</summary>
+    internal void Restore(Export.StoreSnapshot snapshot)
+    {
+        _store.Articles.InsertBulk(snapshot.Articles ?? []);
+        _store.Passages.InsertBulk(snapshot.Passages ?? []);
+        _store.Facts.InsertBulk(snapshot.Facts ?? []);
+        _store.Aliases.InsertBulk(snapshot.Aliases ?? []);
+        _store.Audit.InsertBulk(snapshot.Audit ?? []);
+        _added.AddRange((snapshot.Passages ?? []).Where(p => !p.Retired));
+        _aliasesChanged = true;
+        _factsChanged = true;
+    }
+
     public void SetFlag(string name, bool value) =>
         _store.Meta.Upsert(new BsonDocument { ["_id"] = name, ["value"] = value });
 

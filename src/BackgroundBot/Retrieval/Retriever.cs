@@ -16,14 +16,13 @@ public sealed class Retriever : IDisposable
     private readonly int _topPassages;
     private volatile AliasExpander _aliases;
 
-    public Retriever(FactStore store, StoreSeeder seeder, PassageIndex index, TextAnalyzer analyzer, IOptions<RetrievalOptions> options, SemanticSearch? semantic = null)
+    public Retriever(FactStore store, PassageIndex index, TextAnalyzer analyzer, IOptions<RetrievalOptions> options, SemanticSearch? semantic = null)
     {
         _store = store;
         _index = index;
         _analyzer = analyzer;
         _semantic = semantic;
         _topPassages = options.Value.TopPassages;
-        seeder.EnsureSeeded();
 
         // Subscribe before loading, so a write that lands meanwhile is not missed (adding twice is harmless).
         store.Changed += OnChanged;

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using BackgroundBot.Knowledge.Export;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackgroundBot.Cli;
+
+/// <summary><c>export --out FILE.json</c> and <c>import-pack FILE.json</c>: the whole curated store, out and back.</summary>
+public static class ExportCommand
+{
+    public static Command CreateExport(CliContext cli)
+    {
+        var output = new Option<string>("--out") { Description = "The JSON file to write.", Required = true, HelpName = "FILE.json" };
+        var command = new Command("export", "Write the whole curated store (articles, passages, facts, aliases, audit) as versioned JSON.") { output };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var host = await cli.StartHostAsync(parseResult, cancellationToken);
+            var transfer = host.Services.GetRequiredService<StoreTransfer>();
+            var path = parseResult.GetValue(output)!;
+            transfer.ExportTo(path);
+            var snapshot = transfer.Export();
+            await cli.Output.WriteLineAsync(
+                $"Exported {snapshot.Articles!.Count} articles, {snapshot.Passages!.Count} passages, {snapshot.Facts!.Count} facts, {snapshot.Aliases!.Count} aliases and {snapshot.Audit!.Count} audit entries to {path}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command CreateImport(CliContext cli)
+    {
+        var file = new Argument<string>("file") { Description = "A file written by export.", HelpName = "FILE.json" };
+        var command = new Command("import-pack", "Restore an export into an empty store: every problem is reported first, then all is imported or nothing.") { file };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var host = await cli.StartHostAsync(parseResult, cancellationToken, seed: false);
+            var transfer = host.Services.GetRequiredService<StoreTransfer>();
+            var problems = transfer.Check(parseResult.GetValue(file)!, out var snapshot);
+            var refusal = problems.Count == 0 ? transfer.Import(snapshot!) : null;
+            if (problems.Count > 0 || refusal is not null)
+            {
+                foreach (var problem in refusal is null ? problems : [refusal])
+                {
+                    await cli.Error.WriteLineAsync(problem);
+                }
+
+                await cli.Error.WriteLineAsync("Nothing was imported; the store is unchanged.");
+                return ExitCodes.BadInput;
+            }
+
+            await cli.Output.WriteLineAsync($"Imported {snapshot!.Articles!.Count} articles, {snapshot.Passages!.Count} passages, {snapshot.Facts!.Count} facts, {snapshot.Aliases!.Count} aliases and {snapshot.Audit!.Count} audit entries.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

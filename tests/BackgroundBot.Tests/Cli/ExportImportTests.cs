@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using BackgroundBot.Cli;
+using BackgroundBot.Tests.Infrastructure;
+
+namespace BackgroundBot.Tests.Cli;
+
+public sealed class ExportImportTests : IDisposable
+{
+    private readonly TempFolder _folder = TempFolder.Create();
+
+    private string PathOf(string name) => Path.Combine(_folder.Path, name);
+
+    [Fact]
+    public async Task Exporting_then_importing_into_an_empty_store_yields_an_identical_export()
+    {
+        var source = PathOf("source.db");
+        await CliRun.RunAsync("facts", "add", "--statement", "A curated fact.", "--date", "2024", "--topic", "politics", "--url", "https://example.org/f", "--db", source);
+        await CliRun.RunAsync("facts", "retract", "1", "--reason", "test", "--db", source);
+        await CliRun.RunAsync("import", _folder.Write("talks.txt", Articles.CorridorText), "--db", source);
+
+        var export = await CliRun.RunAsync("export", "--out", PathOf("first.json"), "--db", source);
+        var import = await CliRun.RunAsync("import-pack", PathOf("first.json"), "--db", PathOf("restored.db"));
+        await CliRun.RunAsync("export", "--out", PathOf("second.json"), "--db", PathOf("restored.db"));
+        var answer = await CliRun.RunAsync("ask", "Who hosted the talks on the Lachin corridor?", "--db", PathOf("restored.db"));
+
+        Assert.Equal(ExitCodes.Success, export.ExitCode);
+        Assert.Equal(ExitCodes.Success, import.ExitCode);
+        Assert.Equal(File.ReadAllText(PathOf("first.json")), File.ReadAllText(PathOf("second.json")));
+        Assert.Contains("European Union", answer.Output, StringComparison.Ordinal);
+        var json = JsonNode.Parse(File.ReadAllText(PathOf("first.json")))!;
+        Assert.Equal("backgroundbot-export", json["format"]!.GetValue<string>());
+        Assert.Equal(1, json["version"]!.GetValue<int>());
+        Assert.Contains("\n  \"articles\": [\n", File.ReadAllText(PathOf("first.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_with_errors_reports_each_with_its_location_and_imports_nothing()
+    {
+        await CliRun.RunAsync("export", "--out", PathOf("good.json"), "--db", PathOf("source.db"));
+        var json = JsonNode.Parse(File.ReadAllText(PathOf("good.json")))!;
+        json["version"] = 7;
+        json["passages"]![0]!["articleId"] = 999;
+        json["facts"]![1]!["topic"] = "weather";
+        json["aliases"]![2]!["id"] = json["aliases"]![3]!["id"]!.GetValue<int>();
+        File.WriteAllText(PathOf("bad.json"), json.ToJsonString());
+
+        var run = await CliRun.RunAsync("import-pack", PathOf("bad.json"), "--db", PathOf("target.db"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("version: this build reads version 1, found 7.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("passages[0]: belongs to article 999, which is not in the file.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("facts[1]: needs a statement, a known topic", run.Error, StringComparison.Ordinal);
+        Assert.Contains("aliases[3]: id", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported; the store is unchanged.", run.Error, StringComparison.Ordinal);
+        using var target = new LiteDB.LiteDatabase(PathOf("target.db"));
+        Assert.Equal(0, target.GetCollection("articles").Count() + target.GetCollection("facts").Count() + target.GetCollection("audit").Count());
+    }
+
+    [Fact]
+    public async Task Malformed_json_and_a_non_empty_store_are_refused()
+    {
+        File.WriteAllText(PathOf("broken.json"), "{ \"format\": ");
+        await CliRun.RunAsync("export", "--out", PathOf("good.json"), "--db", PathOf("source.db"));
+
+        var malformed = await CliRun.RunAsync("import-pack", PathOf("broken.json"), "--db", PathOf("t1.db"));
+        var notEmpty = await CliRun.RunAsync("import-pack", PathOf("good.json"), "--db", PathOf("source.db"));
+
+        Assert.Equal(ExitCodes.BadInput, malformed.ExitCode);
+        Assert.Contains("broken.json: not valid JSON at line 1", malformed.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, notEmpty.ExitCode);
+        Assert.Contains("is not empty; import-pack restores into a new store", notEmpty.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
