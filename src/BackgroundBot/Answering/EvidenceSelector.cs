@@ -46,11 +46,12 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index)
             {
                 var sentence = text[range];
                 var terms = analyzer.AnalyzeDocument(sentence).ToHashSet(StringComparer.Ordinal);
-                var covered = query.Groups.Select(g => g.IsMatchedBy(terms)).ToArray();
+                var shares = query.Groups.Select(g => g.MatchShare(terms)).ToArray();
+                var covered = shares.Select(s => s >= 1).ToArray();
 
                 // The sentence before gives context at half credit: "Under the truce, Armenia ceded..." answers a
                 // question about the 2020 truce because the sentence before it is about 2020.
-                var coverage = covered.Select((c, i) => c ? weights[i] : previous[i] ? weights[i] / 2 : 0).Sum() / total;
+                var coverage = shares.Select((s, i) => Math.Max(s * weights[i], previous[i] ? weights[i] / 2 : 0)).Sum() / total;
                 previous = covered;
 
                 // A question about 2020 is not answered by a sentence about 2016: a sentence dated only with other

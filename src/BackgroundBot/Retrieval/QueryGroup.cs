@@ -17,4 +17,11 @@ public sealed record QueryGroup(IReadOnlyList<IReadOnlyList<string>> Alternative
 
     /// <summary>Whether any alternative's terms all occur in <paramref name="terms"/>.</summary>
     public bool IsMatchedBy(IReadOnlySet<string> terms) => Alternatives.Any(a => a.All(terms.Contains));
+
+    /// <summary>
+    /// How much of the group <paramref name="terms"/> hold: 1 when an alternative is complete, otherwise the best share
+    /// of an alternative's terms ("2020" alone half-matches "2020 war").
+    /// </summary>
+    public double MatchShare(IReadOnlySet<string> terms) =>
+        Alternatives.Max(a => (double)a.Count(terms.Contains) / a.Count);
 }

@@ -20,8 +20,8 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     {
         _server = await ScriptedOpenAiServer.StartAsync();
 
-        // A toy model that knows "armistice" and "ceasefire" mean the same thing, and nothing else.
-        _server.Embed = text => text.Contains("armistice", StringComparison.OrdinalIgnoreCase) || text.Contains("ceasefire", StringComparison.OrdinalIgnoreCase)
+        // A toy model that knows a "lull in the guns" and a "ceasefire" are close in meaning, and nothing else.
+        _server.Embed = text => text.Contains("lull", StringComparison.OrdinalIgnoreCase) || text.Contains("ceasefire", StringComparison.OrdinalIgnoreCase)
             ? [1f, 0f, 0.01f]
             : [0f, 1f, (text.Length % 7) / 100f];
     }
@@ -62,8 +62,8 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         using var lexicalOnly = await OpenAsync(new Dictionary<string, string?>());
         using var hybrid = await OpenAsync(Settings());
 
-        var lexical = await Search(lexicalOnly, "armistice");
-        var fused = await Search(hybrid, "armistice");
+        var lexical = await Search(lexicalOnly, "lull in the guns");
+        var fused = await Search(hybrid, "lull in the guns");
 
         Assert.Empty(lexical);
         Assert.Contains(fused, h => h.Passage.Text.Contains("ceasefire was brokered by Russia", StringComparison.Ordinal));
@@ -77,7 +77,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         using (var changed = await OpenAsync(Settings("model-b")))
         {
             Assert.Equal(0, changed.GetRequiredService<SemanticSearch>().Count);
-            Assert.Empty(await Search(changed, "armistice"));
+            Assert.Empty(await Search(changed, "lull in the guns"));
         }
 
         var rebuild = await RunAsync(Settings("model-b"), "embeddings", "--rebuild");
@@ -87,7 +87,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         var store = rebuilt.GetRequiredService<FactStore>();
         Assert.Equal(["model-b"], store.EmbeddingModels().Keys);
         Assert.Equal(store.ActivePassages().Count(), rebuilt.GetRequiredService<SemanticSearch>().Count);
-        Assert.NotEmpty(await Search(rebuilt, "armistice"));
+        Assert.NotEmpty(await Search(rebuilt, "lull in the guns"));
     }
 
     [Fact]
