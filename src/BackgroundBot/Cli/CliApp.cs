@@ -30,6 +30,7 @@ public static class CliApp
             AliasesCommand.Create(cli),
             AuditCommand.Create(cli),
             GapsCommand.Create(cli),
+            ReviewCommand.Create(cli),
             ExportCommand.CreateExport(cli),
             ExportCommand.CreateImport(cli),
         };

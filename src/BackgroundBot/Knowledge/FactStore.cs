@@ -56,6 +56,7 @@ public sealed class FactStore : IDisposable
     internal ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>("audit");
     internal ILiteCollection<BsonDocument> Meta => _db.GetCollection("meta");
     internal ILiteCollection<Gap> Gaps => _db.GetCollection<Gap>("gaps");
+    internal ILiteCollection<Moderation.Suggestion> Suggestions => _db.GetCollection<Moderation.Suggestion>("suggestions");
     internal ILiteCollection<PassageEmbedding> Embeddings => _db.GetCollection<PassageEmbedding>("embeddings");
 
     public Article? FindArticle(int id) => Articles.FindById(id);
@@ -108,6 +109,11 @@ public sealed class FactStore : IDisposable
         Audit.Query().OrderByDescending(a => a.Id).Limit(count).ToList();
 
     public IReadOnlyList<Gap> ListGaps() => Gaps.FindAll().OrderByDescending(g => g.Count).ThenByDescending(g => g.LastAsked).ToList();
+
+    public Moderation.Suggestion? FindSuggestion(int id) => Suggestions.FindById(id);
+
+    public IReadOnlyList<Moderation.Suggestion> ListSuggestions(Moderation.SuggestionStatus? status = null) =>
+        (status is { } s ? Suggestions.Find(x => x.Status == s) : Suggestions.FindAll()).OrderBy(x => x.Id).ToList();
 
     public AuditEntry? FindAudit(int id) => Audit.FindById(id);
 

@@ -138,6 +138,18 @@ public sealed class StoreWrite
     /// <summary>Deletes every stored embedding, of any model.</summary>
     public int ClearEmbeddings() => _store.Embeddings.DeleteAll();
 
+    public Moderation.Suggestion PutSuggestion(Moderation.Suggestion suggestion)
+    {
+        ArgumentNullException.ThrowIfNull(suggestion);
+        if (suggestion.Id == 0)
+        {
+            return suggestion with { Id = _store.Suggestions.Insert(suggestion).AsInt32 };
+        }
+
+        _store.Suggestions.Update(suggestion);
+        return suggestion;
+    }
+
     /// <summary>Stores a new or updated gap; not audited, since it records questions, not curation.</summary>
     public Gap PutGap(Gap gap)
     {

@@ -10,6 +10,7 @@ public static class ModerationServiceCollectionExtensions
         services.AddSingleton<FactCuration>();
         services.AddSingleton<GapLog>();
         services.AddSingleton<GapReport>();
+        services.AddSingleton<ReviewQueue>();
         return services;
     }
 }

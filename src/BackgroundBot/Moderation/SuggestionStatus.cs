@@ -1,0 +1,8 @@
+namespace BackgroundBot.Moderation;
+
+public enum SuggestionStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
