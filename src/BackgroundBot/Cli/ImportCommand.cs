@@ -66,7 +66,9 @@ public static class ImportCommand
             var exitCode = ExitCodes.Success;
             foreach (var article in read.Select(r => r.Article!))
             {
-                var result = importer.Import(article, actor, cancellationToken: cancellationToken);
+                var passages = ArticleImporter.Preview(article).Passages.Count;
+                var result = await ImportProgressDisplay.RunAsync(
+                    cli.Output, article.SourceFile, passages, progress => importer.Import(article, actor, progress, cancellationToken));
                 if (!result.Succeeded)
                 {
                     await cli.Error.WriteLineAsync(result.Message);

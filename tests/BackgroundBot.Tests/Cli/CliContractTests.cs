@@ -110,6 +110,19 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_import_reports_progress_as_plain_lines_when_output_is_redirected()
+    {
+        var file = _folder.Write("long.txt", Articles.LongArticle(1200));
+
+        var import = await CliRun.RunAsync("import", file, "--db", Db);
+
+        Assert.Equal(ExitCodes.Success, import.ExitCode);
+        var progress = import.Output.Split('\n').Where(l => l.Contains("long.txt: stored", StringComparison.Ordinal)).ToList();
+        Assert.True(progress.Count >= 2, import.Output);
+        Assert.Matches(@"long\.txt: stored (\d+)/\1 passages", progress[^1]);
+    }
+
+    [Fact]
     public async Task Importing_the_same_file_twice_says_nothing_changed()
     {
         var file = _folder.Write("talks.txt", Articles.CorridorText);
