@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackgroundBot.Discord.Interactions;
+
+/// <summary>Maps the HTTP interactions transport into an ASP.NET Core application.</summary>
+public static class DiscordEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps <c>POST /interactions</c> (signed interactions from Discord) and <c>GET /healthz</c> (a health check for the load balancer).
+    /// Requires <see cref="DiscordServiceCollectionExtensions.AddDiscordInteractionsEndpoint"/>.
+    /// </summary>
+    /// <param name="endpoints">The application's routes.</param>
+    /// <returns>The interactions endpoint, for further conventions.</returns>
+    public static IEndpointConventionBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/healthz");
+        return endpoints.MapPost("/interactions", (HttpContext http) => http.RequestServices.GetRequiredService<InteractionsEndpoint>().HandleAsync(http));
+    }
+}

@@ -1,0 +1,181 @@
+using BackgroundBot.Discord.Json;
+using BackgroundBot.Discord.Models;
+using BackgroundBot.Discord.Rest;
+
+namespace BackgroundBot.Discord.Interactions;
+
+/// <summary>
+/// Answers one interaction. The first answer goes through <c>sendInitial</c> (the REST callback for the gateway, the HTTP response
+/// body for the interactions endpoint); everything after it uses the interaction's webhook with its token.
+/// Calls are serialized so a handler and the auto-deferral can never both give a first answer.
+/// </summary>
+internal sealed class InteractionResponder(
+    Interaction interaction,
+    string token,
+    DiscordRestClient rest,
+    Func<JsonInteractionResponse, CancellationToken, Task> sendInitial) : IInteractionResponder
+{
+    // https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
+    internal const int Pong = 1;
+    internal const int ChannelMessage = 4;
+    internal const int DeferredChannelMessage = 5;
+    internal const int DeferredUpdate = 6;
+    internal const int UpdateMessage = 7;
+    internal const int AutocompleteResult = 8;
+    internal const int ModalResponse = 9;
+
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private State _state;
+
+    private enum State
+    {
+        None,
+        Deferred,
+        DeferredUpdate,
+        Responded,
+    }
+
+    public bool HasResponded => _state != State.None;
+
+    // Deferring twice is a no-op, not an error: the layer may have auto-deferred for a handler that was about to defer itself.
+    public Task DeferAsync(bool ephemeral, CancellationToken cancellationToken) =>
+        InitialAsync(new JsonInteractionResponse(DeferredChannelMessage, ephemeral ? new JsonInteractionCallbackData { Flags = WireMapper.EphemeralFlag } : null), State.Deferred, cancellationToken, alreadyDone: State.Deferred);
+
+    public Task DeferUpdateAsync(CancellationToken cancellationToken) =>
+        InitialAsync(new JsonInteractionResponse(DeferredUpdate, null), State.DeferredUpdate, cancellationToken, alreadyDone: State.DeferredUpdate);
+
+    public Task ShowModalAsync(Modal modal, CancellationToken cancellationToken) =>
+        InitialAsync(new JsonInteractionResponse(ModalResponse, WireMapper.ToModalData(modal)), State.Responded, cancellationToken);
+
+    public Task AutocompleteAsync(IReadOnlyList<CommandChoice> choices, CancellationToken cancellationToken)
+    {
+        // Discord takes suggestions of the option's one type; a mix is refused, so it is a bug to report here, not there.
+        if (choices.Select(c => c.Value is int or long ? typeof(long) : c.Value.GetType()).Distinct().Count() > 1)
+        {
+            throw new ArgumentException("Autocomplete choices must all have the same value type (the option's type).", nameof(choices));
+        }
+
+        return InitialAsync(new JsonInteractionResponse(AutocompleteResult, new JsonInteractionCallbackData { Choices = choices.Take(25).Select(WireMapper.ToChoice).ToList() }), State.Responded, cancellationToken);
+    }
+
+    public async Task UpdateMessageAsync(DiscordMessage message, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_state == State.DeferredUpdate)
+            {
+                // After a (possibly automatic) deferred update, the component's message is the original: edit it.
+                await rest.EditOriginalAsync(token, message, cancellationToken);
+                _state = State.Responded;
+                return;
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+
+        await InitialAsync(new JsonInteractionResponse(UpdateMessage, WireMapper.ToCallbackData(message, allowEphemeral: false)), State.Responded, cancellationToken);
+    }
+
+    public async Task RespondAsync(DiscordMessage message, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            switch (_state)
+            {
+                case State.None:
+                    await sendInitial(new JsonInteractionResponse(ChannelMessage, WireMapper.ToCallbackData(message, allowEphemeral: true)), cancellationToken);
+                    break;
+                case State.Deferred:
+                    // The "thinking…" message is the original; the answer replaces it.
+                    await rest.EditOriginalAsync(token, message, cancellationToken);
+                    break;
+                default:
+                    await rest.CreateFollowupAsync(token, message, cancellationToken);
+                    break;
+            }
+
+            _state = State.Responded;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    public async Task EditOriginalAsync(DiscordMessage message, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            await rest.EditOriginalAsync(token, message, cancellationToken);
+            _state = State.Responded;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    public Task<ulong> FollowUpAsync(DiscordMessage message, CancellationToken cancellationToken) =>
+        rest.CreateFollowupAsync(token, message, cancellationToken);
+
+    public Task DeleteOriginalAsync(CancellationToken cancellationToken) => rest.DeleteOriginalAsync(token, cancellationToken);
+
+    /// <summary>
+    /// Acknowledges for a handler that has not answered in time (Discord allows 3 seconds). Returns false when the handler answered first.
+    /// Commands and modals show "thinking…"; components acknowledge silently; autocomplete cannot be deferred, so it gets no suggestions.
+    /// </summary>
+    internal async Task<bool> TryAutoDeferAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_state != State.None)
+            {
+                return false;
+            }
+
+            var (response, state) = interaction.Type switch
+            {
+                InteractionType.MessageComponent => (new JsonInteractionResponse(DeferredUpdate, null), State.DeferredUpdate),
+                InteractionType.Autocomplete => (new JsonInteractionResponse(AutocompleteResult, new JsonInteractionCallbackData { Choices = [] }), State.Responded),
+                _ => (new JsonInteractionResponse(DeferredChannelMessage, null), State.Deferred),
+            };
+            await sendInitial(response, cancellationToken);
+            _state = state;
+            return true;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private async Task InitialAsync(JsonInteractionResponse response, State next, CancellationToken cancellationToken, State? alreadyDone = null)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_state == alreadyDone)
+            {
+                return;
+            }
+
+            if (_state != State.None)
+            {
+                throw new InvalidOperationException($"Interaction {interaction.Id} was already answered; a second first response is not allowed (use RespondAsync or FollowUpAsync).");
+            }
+
+            await sendInitial(response, cancellationToken);
+            _state = next;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using BackgroundBot.Discord.Json;
+using BackgroundBot.Discord.Rest;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BackgroundBot.Discord.Interactions;
+
+/// <summary>
+/// <c>POST /interactions</c>: Discord's outgoing-webhook transport
+/// (<see href="https://discord.com/developers/docs/interactions/receiving-and-responding#receiving-an-interaction"/>).
+/// Verifies the signature, answers PING with PONG, and hands everything else to the same handler as the gateway. The handler's
+/// first answer becomes the HTTP response body; if it has not answered after <see cref="DiscordOptions.AutoDeferAfter"/>, the
+/// endpoint defers for it (Discord allows 3 seconds), and the handler's later answer edits the deferred message.
+/// </summary>
+internal sealed class InteractionsEndpoint(
+    InteractionSignatureVerifier verifier,
+    InteractionExecutor executor,
+    DiscordRestClient rest,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<InteractionsEndpoint> logger)
+{
+    // Interaction payloads are small; anything larger is not from Discord.
+    private const int MaxBodyBytes = 1 << 20;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var refusal = body is null
+            ? "body too large"
+            : verifier.Check(http.Request.Headers["X-Signature-Ed25519"], http.Request.Headers["X-Signature-Timestamp"], body);
+        if (refusal is not null)
+        {
+            InteractionsLog.Rejected(logger, refusal);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        JsonInteraction? json;
+        try
+        {
+            json = JsonSerializer.Deserialize(body, DiscordJsonContext.Default.JsonInteraction);
+        }
+        catch (JsonException)
+        {
+            json = null;
+        }
+
+        if (json is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (json.Type == InteractionResponder.Pong)
+        {
+            await WriteAsync(http, new JsonInteractionResponse(InteractionResponder.Pong, null));
+            return;
+        }
+
+        Models.Interaction interaction;
+        try
+        {
+            interaction = InteractionMapper.ToInteraction(json);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var first = new TaskCompletionSource<JsonInteractionResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var responder = new InteractionResponder(interaction, json.Token, rest, (response, _) =>
+        {
+            first.TrySetResult(response);
+            return Task.CompletedTask;
+        });
+
+        // The handler outlives this request when it defers: it is bound to the application's lifetime, not the request's.
+        // Task.Run: a handler that blocks before its first await must not hold up the auto-deferral timer.
+        _ = Task.Run(() => executor.ExecuteAsync(new InteractionContext(interaction, responder, InteractionTransport.Http), lifetime.ApplicationStopping));
+
+        using (var timer = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted))
+        {
+            var deferAfter = options.Value.AutoDeferAfter;
+            var winner = await Task.WhenAny(first.Task, Task.Delay(deferAfter, time, timer.Token));
+            if (winner != first.Task && await responder.TryAutoDeferAsync(http.RequestAborted))
+            {
+                InteractionsLog.AutoDeferred(logger, interaction.Id, deferAfter);
+            }
+
+            await timer.CancelAsync();
+        }
+
+        await WriteAsync(http, await first.Task);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpContext http, JsonInteractionResponse response)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(http.Response.Body, response, DiscordJsonContext.Default.JsonInteractionResponse, http.RequestAborted);
+    }
+}

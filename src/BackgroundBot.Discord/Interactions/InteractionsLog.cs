@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+
+namespace BackgroundBot.Discord.Interactions;
+
+internal static partial class InteractionsLog
+{
+    [LoggerMessage(EventId = 1200, EventName = "InteractionHandlerFailed", Level = LogLevel.Error,
+        Message = "Handling interaction {InteractionId} failed (reference {Reference})")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, ulong interactionId, string reference);
+
+    [LoggerMessage(EventId = 1201, EventName = "InteractionApologyFailed", Level = LogLevel.Warning,
+        Message = "Could not tell the user that interaction {InteractionId} failed (reference {Reference})")]
+    public static partial void ApologyFailed(ILogger logger, Exception exception, ulong interactionId, string reference);
+
+    [LoggerMessage(EventId = 1202, EventName = "InteractionNoAnswer", Level = LogLevel.Warning,
+        Message = "The handler of interaction {InteractionId} ({Name}) returned without answering")]
+    public static partial void NoAnswer(ILogger logger, ulong interactionId, string? name);
+
+    [LoggerMessage(EventId = 1203, EventName = "InteractionSignatureRejected", Level = LogLevel.Information,
+        Message = "Rejected an interaction request: {Reason}")]
+    public static partial void Rejected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1204, EventName = "InteractionAutoDeferred", Level = LogLevel.Debug,
+        Message = "Deferred interaction {InteractionId} for a handler still working after {After}")]
+    public static partial void AutoDeferred(ILogger logger, ulong interactionId, TimeSpan after);
+
+    [LoggerMessage(EventId = 1205, EventName = "CommandsUnchanged", Level = LogLevel.Information,
+        Message = "Application commands unchanged ({Count}); not re-registering")]
+    public static partial void CommandsUnchanged(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1206, EventName = "CommandsRegistered", Level = LogLevel.Information,
+        Message = "Registered {Count} application commands ({Scope})")]
+    public static partial void CommandsRegistered(ILogger logger, int count, string scope);
+
+    [LoggerMessage(EventId = 1207, EventName = "CommandsRegistrationFailed", Level = LogLevel.Error,
+        Message = "Registering application commands failed")]
+    public static partial void CommandsRegistrationFailed(ILogger logger, Exception exception);
+}

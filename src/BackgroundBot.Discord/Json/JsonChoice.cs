@@ -1,0 +1,5 @@
+using System.Text.Json;
+
+namespace BackgroundBot.Discord.Json;
+
+internal sealed record JsonChoice(string Name, JsonElement Value);

@@ -1,0 +1,3 @@
+namespace BackgroundBot.Discord.Json;
+
+internal sealed record JsonEmbedField(string Name, string Value, bool? Inline);

@@ -1,0 +1,3 @@
+namespace BackgroundBot.Discord.Json;
+
+internal sealed record JsonInteractionResponse(int Type, JsonInteractionCallbackData? Data);

@@ -1,0 +1,3 @@
+namespace BackgroundBot.Discord.Json;
+
+internal sealed record JsonSelectOption(string Label, string Value, string? Description, bool? Default);

@@ -1,0 +1,26 @@
+namespace BackgroundBot.Discord.Models;
+
+/// <summary>
+/// A message the bot sends: as an interaction response, a follow-up, an edit, or into a channel.
+/// <see cref="AllowedMentions"/> defaults to nobody, so bot messages never ping.
+/// </summary>
+public sealed record DiscordMessage
+{
+    /// <summary>Text (up to 2000 characters).</summary>
+    public string? Content { get; init; }
+
+    /// <summary>Embeds (up to 10).</summary>
+    public IReadOnlyList<Embed> Embeds { get; init; } = [];
+
+    /// <summary>Action rows (up to 5).</summary>
+    public IReadOnlyList<ActionRow> Components { get; init; } = [];
+
+    /// <summary>Only the invoking user sees it (interaction responses and follow-ups only).</summary>
+    public bool Ephemeral { get; init; }
+
+    /// <summary>Which mentions may ping. Defaults to <see cref="AllowedMentions.None"/>.</summary>
+    public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
+
+    /// <summary>A plain text message.</summary>
+    public static DiscordMessage Text(string content, bool ephemeral = false) => new() { Content = content, Ephemeral = ephemeral };
+}

@@ -1,0 +1,341 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using BackgroundBot.Discord.Json;
+using BackgroundBot.Discord.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace BackgroundBot.Discord.Rest;
+
+/// <summary>
+/// Discord REST v10 (<see href="https://discord.com/developers/docs/reference"/>): bot authorization, Discord's User-Agent form,
+/// per-route and global rate limits read from the response headers, 429s waited out and retried, 5xx retried with backoff,
+/// and a stop before the invalid-request limit earns an IP ban. Nothing is dropped: a call returns when Discord accepted it,
+/// or throws <see cref="DiscordRestException"/> when Discord refused it for good.
+/// </summary>
+public sealed class DiscordRestClient : IDisposable
+{
+    // https://discord.com/developers/docs/reference#user-agent
+    internal const string UserAgent = "DiscordBot (https://github.com/backgroundbot/backgroundbot, 1.0)";
+
+    // A 429 that keeps coming is a bug on one side or the other; the invalid-request counter stops us long before this.
+    private const int MaxRateLimitRetries = 20;
+
+    private readonly HttpClient _http;
+    private readonly DiscordOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DiscordRestClient> _logger;
+    private readonly RateLimitManager _rateLimits;
+    private readonly ResiliencePipeline<HttpResponseMessage> _serverErrorRetry;
+    private readonly string _baseUrl;
+
+    /// <summary>Creates the client; register it with <c>AddDiscordRest</c> rather than constructing it.</summary>
+    public DiscordRestClient(IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _rateLimits = new RateLimitManager(time);
+        InvalidRequests = new InvalidRequestCounter(time, _options.InvalidRequestLimit);
+        _baseUrl = _options.ApiBaseUrl.AbsoluteUri.TrimEnd('/');
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
+        _serverErrorRetry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    // HttpClient's own timeout (not our cancellation) surfaces as a TaskCanceledException wrapping a TimeoutException.
+                    .Handle<TaskCanceledException>(e => e.InnerException is TimeoutException)
+                    .HandleResult(r => (int)r.StatusCode >= 500),
+                MaxRetryAttempts = 4,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(1),
+                OnRetry = args =>
+                {
+                    var route = args.Context.Properties.GetValue(RouteKey, "?");
+                    RestLog.Retrying(_logger, "REST", route, args.Outcome.Result is { } r ? (int)r.StatusCode : 0, args.AttemptNumber + 1, args.RetryDelay);
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    private static readonly ResiliencePropertyKey<string> RouteKey = new("discord.route");
+
+    internal InvalidRequestCounter InvalidRequests { get; }
+
+    /// <summary>Sends a message to a channel (<see href="https://discord.com/developers/docs/resources/message#create-message"/>); returns its id.</summary>
+    /// <param name="channelId">The channel.</param>
+    /// <param name="message">The message; mentions never ping unless it says so.</param>
+    /// <param name="cancellationToken">Cancels waiting and sending.</param>
+    public async Task<ulong> CreateMessageAsync(ulong channelId, DiscordMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var id = WireMapper.Snowflake(channelId);
+        var created = await SendAsync(
+            new Route(HttpMethod.Post, "/channels/{channel_id}/messages", id),
+            $"/channels/{id}/messages",
+            WireMapper.ToBody(message, allowEphemeral: false),
+            DiscordJsonContext.Default.JsonMessageBody,
+            DiscordJsonContext.Default.JsonCreatedMessage,
+            cancellationToken);
+        return InteractionMapper.ParseSnowflake(created!.Id);
+    }
+
+    internal Task<JsonGatewayBot?> GetGatewayBotAsync(CancellationToken cancellationToken) =>
+        SendAsync<object, JsonGatewayBot>(new Route(HttpMethod.Get, "/gateway/bot", ""), "/gateway/bot", null, null, DiscordJsonContext.Default.JsonGatewayBot, cancellationToken);
+
+    internal Task<List<JsonApplicationCommand>?> GetCommandsAsync(ulong? guildId, CancellationToken cancellationToken)
+    {
+        var (route, path) = CommandsRoute(HttpMethod.Get, guildId);
+        return SendAsync<object, List<JsonApplicationCommand>>(route, path, null, null, DiscordJsonContext.Default.ListJsonApplicationCommand, cancellationToken);
+    }
+
+    internal Task<List<JsonApplicationCommand>?> BulkOverwriteCommandsAsync(List<JsonApplicationCommand> commands, ulong? guildId, CancellationToken cancellationToken)
+    {
+        var (route, path) = CommandsRoute(HttpMethod.Put, guildId);
+        return SendAsync(route, path, commands, DiscordJsonContext.Default.ListJsonApplicationCommand, DiscordJsonContext.Default.ListJsonApplicationCommand, cancellationToken);
+    }
+
+    internal Task CreateInteractionResponseAsync(ulong interactionId, string token, JsonInteractionResponse response, CancellationToken cancellationToken)
+    {
+        var id = WireMapper.Snowflake(interactionId);
+        return SendAsync<JsonInteractionResponse, JsonElement>(
+            new Route(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", id, IsInteraction: true),
+            $"/interactions/{id}/{Uri.EscapeDataString(token)}/callback",
+            response,
+            DiscordJsonContext.Default.JsonInteractionResponse,
+            null,
+            cancellationToken);
+    }
+
+    internal async Task<ulong> CreateFollowupAsync(string token, DiscordMessage message, CancellationToken cancellationToken)
+    {
+        var created = await SendAsync(
+            WebhookRoute(HttpMethod.Post, "/webhooks/{application_id}/{interaction_token}", token),
+            $"/webhooks/{WireMapper.Snowflake(_options.ApplicationId)}/{Uri.EscapeDataString(token)}",
+            WireMapper.ToBody(message, allowEphemeral: true),
+            DiscordJsonContext.Default.JsonMessageBody,
+            DiscordJsonContext.Default.JsonCreatedMessage,
+            cancellationToken);
+        return InteractionMapper.ParseSnowflake(created!.Id);
+    }
+
+    internal Task EditOriginalAsync(string token, DiscordMessage message, CancellationToken cancellationToken) =>
+        SendAsync(
+            WebhookRoute(HttpMethod.Patch, "/webhooks/{application_id}/{interaction_token}/messages/@original", token),
+            $"/webhooks/{WireMapper.Snowflake(_options.ApplicationId)}/{Uri.EscapeDataString(token)}/messages/@original",
+            // Flags cannot change on an edit; ephemerality was fixed by the first response.
+            WireMapper.ToBody(message, allowEphemeral: false),
+            DiscordJsonContext.Default.JsonMessageBody,
+            DiscordJsonContext.Default.JsonCreatedMessage,
+            cancellationToken);
+
+    internal Task DeleteOriginalAsync(string token, CancellationToken cancellationToken) =>
+        SendAsync<object, JsonElement>(
+            WebhookRoute(HttpMethod.Delete, "/webhooks/{application_id}/{interaction_token}/messages/@original", token),
+            $"/webhooks/{WireMapper.Snowflake(_options.ApplicationId)}/{Uri.EscapeDataString(token)}/messages/@original",
+            null,
+            null,
+            null,
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public void Dispose() => _http.Dispose();
+
+    // Webhook routes are limited per webhook id and token; for interactions the token is the major parameter.
+    private static Route WebhookRoute(HttpMethod method, string template, string token) => new(method, template, token, IsInteraction: true);
+
+    private (Route Route, string Path) CommandsRoute(HttpMethod method, ulong? guildId)
+    {
+        var app = WireMapper.Snowflake(_options.ApplicationId);
+        return guildId is { } g
+            ? (new Route(method, "/applications/{application_id}/guilds/{guild_id}/commands", WireMapper.Snowflake(g)), $"/applications/{app}/guilds/{WireMapper.Snowflake(g)}/commands")
+            : (new Route(method, "/applications/{application_id}/commands", app), $"/applications/{app}/commands");
+    }
+
+    private async Task<TResponse?> SendAsync<TBody, TResponse>(
+        Route route,
+        string path,
+        TBody? body,
+        JsonTypeInfo<TBody>? bodyType,
+        JsonTypeInfo<TResponse>? responseType,
+        CancellationToken cancellationToken)
+    {
+        var bytes = body is null || bodyType is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                InvalidRequests.ThrowIfExhausted();
+            }
+            catch (DiscordRestException e)
+            {
+                RestLog.InvalidRequestLimitReached(_logger, e.Message);
+                throw;
+            }
+
+            await _rateLimits.WaitGlobalAsync(route, cancellationToken);
+            var bucket = _rateLimits.GetBucket(route);
+            HttpResponseMessage response;
+            using (var lease = await bucket.AcquireAsync(cancellationToken))
+            {
+                var context = ResilienceContextPool.Shared.Get(cancellationToken);
+                context.Properties.Set(RouteKey, route.TemplateKey);
+                try
+                {
+                    response = await _serverErrorRetry.ExecuteAsync(
+                        static async (ctx, state) =>
+                        {
+                            using var request = state.Self.CreateRequest(state.route, state.path, state.bytes);
+                            return await state.Self._http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken);
+                        },
+                        context,
+                        (Self: this, route, path, bytes));
+                }
+                finally
+                {
+                    ResilienceContextPool.Shared.Return(context);
+                }
+
+                lease.Complete(response);
+                _rateLimits.Learn(route, bucket, response);
+            }
+
+            using (response)
+            {
+                if (response.IsSuccessStatusCode)
+                {
+                    if (responseType is null || response.StatusCode == HttpStatusCode.NoContent)
+                    {
+                        return default;
+                    }
+
+                    await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+                    return await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken);
+                }
+
+                var status = (int)response.StatusCode;
+                if (status == 429)
+                {
+                    var limited = await ReadRateLimitAsync(response, cancellationToken);
+                    var scope = response.Headers.TryGetValues("X-RateLimit-Scope", out var s) ? s.FirstOrDefault() : null;
+                    // A 429 on a shared resource is not our fault and does not count toward the ban
+                    // (https://discord.com/developers/docs/topics/rate-limits#invalid-request-limit-aka-cloudflare-bans).
+                    if (!string.Equals(scope, "shared", StringComparison.Ordinal))
+                    {
+                        InvalidRequests.Record();
+                    }
+
+                    RestLog.RateLimited(_logger, route.Method.Method, route.Template, limited.Global, scope, limited.RetryAfter);
+                    if (attempt >= MaxRateLimitRetries)
+                    {
+                        throw new DiscordRestException(status, limited.Code, $"Discord kept rate-limiting {route.Method.Method} {route.Template} after {attempt + 1} tries.");
+                    }
+
+                    if (limited.Global)
+                    {
+                        _rateLimits.BlockGlobal(limited.RetryAfter);
+                    }
+
+                    // Interaction routes skip the global gate, so the route's own bucket carries the wait for them too.
+                    bucket.Block(limited.RetryAfter);
+
+                    continue;
+                }
+
+                if (status is 401 or 403)
+                {
+                    InvalidRequests.Record();
+                }
+
+                var error = await ReadErrorAsync(response, cancellationToken);
+                RestLog.Rejected(_logger, route.Method.Method, route.Template, status, error?.Code, error?.Message);
+                throw new DiscordRestException(status, error?.Code, Explain(route, status, error));
+            }
+        }
+    }
+
+    private HttpRequestMessage CreateRequest(Route route, string path, byte[]? body)
+    {
+        var request = new HttpRequestMessage(route.Method, _baseUrl + path);
+        // Interaction webhooks are authenticated by their token; the bot token is sent only where Discord asks for it.
+        if (!route.IsInteraction)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        return request;
+    }
+
+    private static async Task<(TimeSpan RetryAfter, bool Global, int? Code)> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var global = response.Headers.Contains("X-RateLimit-Global");
+        double retryAfter = 1;
+        int? code = null;
+        try
+        {
+            var body = await response.Content.ReadFromJsonAsync(DiscordJsonContext.Default.JsonRateLimitBody, cancellationToken);
+            if (body is not null)
+            {
+                retryAfter = body.RetryAfter;
+                global |= body.Global;
+                code = body.Code;
+            }
+        }
+        catch (JsonException)
+        {
+            // Cloudflare answers 429 with HTML; the Retry-After header (seconds) is then all there is.
+            if (RateLimitBucket.TryGetDouble(response, "Retry-After", out var header))
+            {
+                retryAfter = header;
+            }
+        }
+
+        return (TimeSpan.FromSeconds(Math.Max(0, retryAfter)), global, code);
+    }
+
+    private static async Task<JsonErrorBody?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(DiscordJsonContext.Default.JsonErrorBody, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Explain(Route route, int status, JsonErrorBody? error)
+    {
+        var what = $"Discord refused {route.Method.Method} {route.Template} with {status}";
+        var detail = error?.Message is { } m ? $": {m} (code {error.Code})" : "";
+        var hint = status switch
+        {
+            401 => ". Check Discord:Token (the bot token from the Developer Portal's Bot page).",
+            403 => ". The bot lacks a permission it needs here.",
+            404 => ". The target no longer exists (or an interaction token expired after 15 minutes).",
+            _ => ".",
+        };
+        return what + detail + hint;
+    }
+}

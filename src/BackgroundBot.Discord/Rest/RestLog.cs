@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace BackgroundBot.Discord.Rest;
+
+internal static partial class RestLog
+{
+    [LoggerMessage(EventId = 1100, EventName = "RestRateLimited", Level = LogLevel.Warning,
+        Message = "Discord rate-limited {Method} {Route} (global: {Global}, scope: {Scope}); retrying after {RetryAfter}")]
+    public static partial void RateLimited(ILogger logger, string method, string route, bool global, string? scope, TimeSpan retryAfter);
+
+    [LoggerMessage(EventId = 1101, EventName = "RestServerError", Level = LogLevel.Warning,
+        Message = "Discord answered {Method} {Route} with {Status}; retry {Attempt} after {Delay}")]
+    public static partial void Retrying(ILogger logger, string method, string route, int status, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1102, EventName = "RestRejected", Level = LogLevel.Error,
+        Message = "Discord rejected {Method} {Route} with {Status} (code {Code}): {DiscordMessage}")]
+    public static partial void Rejected(ILogger logger, string method, string route, int status, int? code, string? discordMessage);
+
+    [LoggerMessage(EventId = 1103, EventName = "RestInvalidRequestLimit", Level = LogLevel.Critical,
+        Message = "{Reason}")]
+    public static partial void InvalidRequestLimitReached(ILogger logger, string reason);
+}

@@ -1,0 +1,7 @@
+namespace BackgroundBot.Discord.Tests.FakeDiscord;
+
+/// <summary>A REST request the fake Discord received, and the status it answered with (0: held by a delay fault, not answered yet).</summary>
+public sealed record RecordedRequest(int Index, string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, int AnsweredWith)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var v) ? v : null;
+}
