@@ -2,8 +2,8 @@ using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Json;
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Discord.Rest;
-using BackgroundBot.Discord.Tests.FakeDiscord;
 using BackgroundBot.Discord.Tests.Support;
+using BackgroundBot.Testing.FakeDiscord;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Discord.Tests.Support;
+using BackgroundBot.Testing.FakeDiscord;
 
 namespace BackgroundBot.Discord.Tests.Gateway;
 
@@ -65,7 +66,7 @@ public sealed class GatewayInteractionTests(Xunit.Abstractions.ITestOutputHelper
     [Fact]
     public async Task Follow_up_rate_limited_during_handling_is_waited_out_and_delivered()
     {
-        _h.Discord.InjectFault("POST", "/webhooks/1000/itoken-90", Discord.Tests.FakeDiscord.RestFault.RateLimited(3.5));
+        _h.Discord.InjectFault("POST", "/webhooks/1000/itoken-90", RestFault.RateLimited(3.5));
         _h.Handler.Behaviour = async (c, ct) =>
         {
             await c.Responder.DeferAsync(ephemeral: false, ct);

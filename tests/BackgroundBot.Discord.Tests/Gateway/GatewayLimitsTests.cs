@@ -1,5 +1,6 @@
 using BackgroundBot.Discord.Gateway;
 using BackgroundBot.Discord.Tests.Support;
+using BackgroundBot.Testing;
 
 namespace BackgroundBot.Discord.Tests.Gateway;
 

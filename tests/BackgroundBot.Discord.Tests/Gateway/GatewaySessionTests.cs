@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using BackgroundBot.Discord.Tests.Support;
+using BackgroundBot.Testing;
 
 namespace BackgroundBot.Discord.Tests.Gateway;
 

@@ -1,4 +1,5 @@
 using BackgroundBot.Discord.Tests.Support;
+using BackgroundBot.Testing;
 
 namespace BackgroundBot.Discord.Tests.Gateway;
 

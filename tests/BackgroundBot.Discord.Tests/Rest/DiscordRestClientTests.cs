@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Discord.Rest;
-using BackgroundBot.Discord.Tests.FakeDiscord;
 using BackgroundBot.Discord.Tests.Support;
+using BackgroundBot.Testing;
+using BackgroundBot.Testing.FakeDiscord;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

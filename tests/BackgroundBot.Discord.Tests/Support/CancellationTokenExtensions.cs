@@ -1,3 +1,4 @@
+using BackgroundBot.Testing;
 namespace BackgroundBot.Discord.Tests.Support;
 
 public static class CancellationTokenExtensions

@@ -1,6 +1,7 @@
 using BackgroundBot.Discord.Gateway;
 using BackgroundBot.Discord.Interactions;
-using BackgroundBot.Discord.Tests.FakeDiscord;
+using BackgroundBot.Testing;
+using BackgroundBot.Testing.FakeDiscord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

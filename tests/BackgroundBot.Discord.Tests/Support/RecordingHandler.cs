@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
+using BackgroundBot.Testing;
 
 namespace BackgroundBot.Discord.Tests.Support;
 

@@ -1,5 +1,6 @@
 using BackgroundBot.Answering;
 using BackgroundBot.Tests.Infrastructure;
+using BackgroundBot.Testing;
 using BackgroundBot.Tests.ScriptedOpenAi;
 
 namespace BackgroundBot.Tests.Answering.Generative;
@@ -261,16 +262,5 @@ public sealed class GenerativeAnswererTests : IAsyncLifetime
     }
 
     /// <summary>The next timer that is not an attempt's 30-second timeout: the retry delay.</summary>
-    private async Task<TimeSpan> NextRetryDelayAsync()
-    {
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var due = await _time.NextTimerAsync(cancel.Token);
-            if (due != TimeSpan.FromSeconds(30))
-            {
-                return due;
-            }
-        }
-    }
+    private Task<TimeSpan> NextRetryDelayAsync() => _time.WaitForTimerAsync(due => due != TimeSpan.FromSeconds(30));
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BackgroundBot.Discord.Tests.Support;
+using BackgroundBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace BackgroundBot.Discord.Tests.FakeDiscord;
+namespace BackgroundBot.Testing.FakeDiscord;
 
 /// <summary>
 /// An in-process Kestrel server playing Discord on 127.0.0.1: the REST routes the bot uses under <c>/api/v10</c> and a WebSocket

@@ -3,10 +3,10 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BackgroundBot.Discord.Tests.Support;
+using BackgroundBot.Testing;
 using Microsoft.AspNetCore.Http;
 
-namespace BackgroundBot.Discord.Tests.FakeDiscord;
+namespace BackgroundBot.Testing.FakeDiscord;
 
 /// <summary>
 /// The fake's WebSocket gateway (v10, JSON): HELLO, IDENTIFY/READY, RESUME with replay, heartbeats, and faults on command

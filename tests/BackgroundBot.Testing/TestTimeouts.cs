@@ -1,4 +1,4 @@
-namespace BackgroundBot.Discord.Tests.Support;
+namespace BackgroundBot.Testing;
 
 /// <summary>How long a test waits for a signal before failing: a guard against hangs, never a sleep.</summary>
 public static class TestTimeouts

@@ -1,15 +1,19 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace BackgroundBot.Discord.Tests.Support;
+namespace BackgroundBot.Testing;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that tells the test when code starts waiting, so a test advances time exactly when the
 /// code under test is waiting, and never sleeps.
 /// </summary>
-public sealed class SignalingTimeProvider : TimeProvider
+public sealed class SignalingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private readonly FakeTimeProvider _inner = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly List<TimeSpan> _created = [];
+
+    public SignalingTimeProvider()
+        : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))
+    {
+    }
     private readonly List<(Func<TimeSpan, bool> Match, TaskCompletionSource<TimeSpan> Signal)> _waiters = [];
 
     /// <summary>Every due time of a timer created so far.</summary>
@@ -24,19 +28,9 @@ public sealed class SignalingTimeProvider : TimeProvider
         }
     }
 
-    public override DateTimeOffset GetUtcNow() => _inner.GetUtcNow();
-
-    public override long GetTimestamp() => _inner.GetTimestamp();
-
-    public override long TimestampFrequency => _inner.TimestampFrequency;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-
-    public void Advance(TimeSpan by) => _inner.Advance(by);
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = _inner.CreateTimer(callback, state, dueTime, period);
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         List<TaskCompletionSource<TimeSpan>> fire = [];
         lock (_created)
         {

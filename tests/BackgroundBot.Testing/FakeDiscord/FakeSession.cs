@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace BackgroundBot.Discord.Tests.FakeDiscord;
+namespace BackgroundBot.Testing.FakeDiscord;
 
 /// <summary>A gateway session on the fake: its events, numbered, kept so a RESUME can replay the ones the bot missed.</summary>
 public sealed class FakeSession(string id)

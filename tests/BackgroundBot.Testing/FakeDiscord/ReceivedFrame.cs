@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace BackgroundBot.Discord.Tests.FakeDiscord;
+namespace BackgroundBot.Testing.FakeDiscord;
 
 /// <summary>A gateway payload the fake received from the bot, on which connection, and its size in bytes.</summary>
 public sealed record ReceivedFrame(int Connection, int Op, JsonNode? D, int Bytes);

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 
-namespace BackgroundBot.Discord.Tests.FakeDiscord;
+namespace BackgroundBot.Testing.FakeDiscord;
 
 /// <summary>One WebSocket connection the bot opened to the fake gateway.</summary>
 public sealed class FakeConnection(int number, string pathAndQuery, WebSocket socket, HttpContext context)

@@ -1,4 +1,4 @@
-namespace BackgroundBot.Discord.Tests.FakeDiscord;
+namespace BackgroundBot.Testing.FakeDiscord;
 
 /// <summary>A REST request the fake Discord received, and the status it answered with (0: held by a delay fault, not answered yet).</summary>
 public sealed record RecordedRequest(int Index, string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, int AnsweredWith)

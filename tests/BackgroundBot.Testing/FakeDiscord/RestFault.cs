@@ -1,4 +1,4 @@
-namespace BackgroundBot.Discord.Tests.FakeDiscord;
+namespace BackgroundBot.Testing.FakeDiscord;
 
 /// <summary>
 /// How the fake answers a matching request instead of serving it: a status (429 with retry_after, 500, 401...),
