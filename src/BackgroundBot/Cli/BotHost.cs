@@ -16,6 +16,14 @@ public static class BotHost
             // appsettings.json ships beside the executable; data paths stay relative to the working folder.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        AddBot(builder, dbPath);
+        return builder;
+    }
+
+    /// <summary>Configuration, logging and every feature, on any host builder (the generic host, or ASP.NET Core's for <c>serve</c>).</summary>
+    public static void AddBot(IHostApplicationBuilder builder, string? dbPath)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
         if (!string.IsNullOrWhiteSpace(dbPath))
         {
@@ -31,11 +39,10 @@ public static class BotHost
         builder.Services.AddRetrieval(builder.Configuration);
         builder.Services.AddAnswering(builder.Configuration);
         builder.Services.AddModeration();
-        return builder;
     }
 
     /// <param name="seed">Seed a new store on first run; off only for restoring an export into an empty store.</param>
-    public static async Task<IHost> StartAsync(string? dbPath, Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken, bool seed = true)
+    public static async Task<IHost> StartAsync(string? dbPath, Action<IHostApplicationBuilder>? configure, CancellationToken cancellationToken, bool seed = true)
     {
         var builder = CreateBuilder(dbPath);
         configure?.Invoke(builder);

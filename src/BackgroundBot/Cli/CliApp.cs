@@ -12,7 +12,7 @@ public static class CliApp
         string[] args,
         TextWriter output,
         TextWriter error,
-        Action<HostApplicationBuilder>? configureHost = null,
+        Action<IHostApplicationBuilder>? configureHost = null,
         CancellationToken cancellationToken = default)
     {
         var cli = new CliContext(output, error, configureHost);
@@ -31,6 +31,8 @@ public static class CliApp
             AuditCommand.Create(cli),
             GapsCommand.Create(cli),
             ReviewCommand.Create(cli),
+            RunCommand.Create(cli),
+            ServeCommand.Create(cli),
             ExportCommand.CreateExport(cli),
             ExportCommand.CreateImport(cli),
         };

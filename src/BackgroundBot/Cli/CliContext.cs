@@ -4,11 +4,14 @@ using Microsoft.Extensions.Hosting;
 namespace BackgroundBot.Cli;
 
 /// <summary>What every verb shares: where it writes, the <c>--db</c> option, and how its host is built.</summary>
-public sealed class CliContext(TextWriter output, TextWriter error, Action<HostApplicationBuilder>? configureHost)
+public sealed class CliContext(TextWriter output, TextWriter error, Action<IHostApplicationBuilder>? configureHost)
 {
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
+
+    /// <summary>Extra host configuration (tests point the bot at fakes with it).</summary>
+    public Action<IHostApplicationBuilder>? ConfigureHost { get; } = configureHost;
 
     public Option<string?> Db { get; } = new("--db")
     {
@@ -19,5 +22,5 @@ public sealed class CliContext(TextWriter output, TextWriter error, Action<HostA
 
     /// <summary>Builds and starts the host for one verb; options are validated and the store seeded on first run.</summary>
     public Task<IHost> StartHostAsync(ParseResult parseResult, CancellationToken cancellationToken, bool seed = true) =>
-        BotHost.StartAsync(parseResult.GetValue(Db), configureHost, cancellationToken, seed);
+        BotHost.StartAsync(parseResult.GetValue(Db), ConfigureHost, cancellationToken, seed);
 }

@@ -56,6 +56,8 @@ public sealed class FactStore : IDisposable
     internal ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>("audit");
     internal ILiteCollection<BsonDocument> Meta => _db.GetCollection("meta");
     internal ILiteCollection<Gap> Gaps => _db.GetCollection<Gap>("gaps");
+    internal ILiteCollection<Community.AnswerRecord> Answers => _db.GetCollection<Community.AnswerRecord>("answers");
+    internal ILiteCollection<Community.AnswerFeedback> Feedback => _db.GetCollection<Community.AnswerFeedback>("feedback");
     internal ILiteCollection<Moderation.Suggestion> Suggestions => _db.GetCollection<Moderation.Suggestion>("suggestions");
     internal ILiteCollection<PassageEmbedding> Embeddings => _db.GetCollection<PassageEmbedding>("embeddings");
 
@@ -114,6 +116,10 @@ public sealed class FactStore : IDisposable
 
     public IReadOnlyList<Moderation.Suggestion> ListSuggestions(Moderation.SuggestionStatus? status = null) =>
         (status is { } s ? Suggestions.Find(x => x.Status == s) : Suggestions.FindAll()).OrderBy(x => x.Id).ToList();
+
+    public Community.AnswerRecord? FindAnswer(int id) => Answers.FindById(id);
+
+    public IReadOnlyList<Community.AnswerFeedback> FeedbackFor(int answerId) => Feedback.Find(f => f.AnswerId == answerId).ToList();
 
     public AuditEntry? FindAudit(int id) => Audit.FindById(id);
 

@@ -150,6 +150,12 @@ public sealed class StoreWrite
         return suggestion;
     }
 
+    public Community.AnswerRecord InsertAnswer(Community.AnswerRecord answer) =>
+        answer with { Id = _store.Answers.Insert(answer with { Id = 0 }).AsInt32 };
+
+    /// <summary>Records a member's vote, replacing their earlier one on the same answer.</summary>
+    public void PutFeedback(Community.AnswerFeedback feedback) => _store.Feedback.Upsert(feedback);
+
     /// <summary>Stores a new or updated gap; not audited, since it records questions, not curation.</summary>
     public Gap PutGap(Gap gap)
     {

@@ -3,6 +3,7 @@ using BackgroundBot.Discord.Json;
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Discord.Rest;
 using BackgroundBot.Discord.Tests.Support;
+using BackgroundBot.Testing;
 using BackgroundBot.Testing.FakeDiscord;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

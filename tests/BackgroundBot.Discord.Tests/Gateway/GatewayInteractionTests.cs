@@ -1,5 +1,6 @@
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Discord.Tests.Support;
+using BackgroundBot.Testing;
 using BackgroundBot.Testing.FakeDiscord;
 
 namespace BackgroundBot.Discord.Tests.Gateway;

@@ -8,7 +8,7 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
 {
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(args, configureHost: null);
 
-    public static async Task<CliRun> RunAsync(string[] args, Action<HostApplicationBuilder>? configureHost)
+    public static async Task<CliRun> RunAsync(string[] args, Action<IHostApplicationBuilder>? configureHost)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -1,0 +1,94 @@
+using System.Text;
+using BackgroundBot.Answering;
+using BackgroundBot.Discord.Models;
+
+namespace BackgroundBot.Community;
+
+/// <summary>
+/// An answer as Discord shows it: an embed with the text and its [n] markers, a sources block linking each source,
+/// a footer saying how it was made, and the buttons under it. Always within Discord's limits; never pings anyone.
+/// </summary>
+public static class AnswerMessage
+{
+    public const string SourcesButton = "answer:sources:";
+    public const string HelpfulButton = "answer:helpful:";
+    public const string UnhelpfulButton = "answer:unhelpful:";
+    public const string ReportButton = "answer:report:";
+
+    private const int Teal = 0x2A9D8F;
+    private const int Grey = 0x8D99AE;
+
+    public static DiscordMessage Build(GroundedAnswer answer, int answerId)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var fields = answer.Citations.Count == 0 ? [] : SourceFields(answer.Citations);
+        var footer = answer switch
+        {
+            { Grounded: false } => "From the curated fact store · nothing in it answers this",
+            { Mode: AnswerMode.Generative } => "Generative answer, checked against its sources · curated fact store",
+            _ => "Extractive answer: sentences quoted from the sources · curated fact store",
+        };
+        if (answer.Note is { } note)
+        {
+            footer = $"{note} · {footer}";
+        }
+
+        var title = DiscordLimits.Trim(answer.Question, DiscordLimits.EmbedTitle);
+        footer = DiscordLimits.Trim(footer, DiscordLimits.Footer);
+
+        // The description gets what the total allows once title, fields and footer are counted.
+        var room = DiscordLimits.EmbedTotal - title.Length - footer.Length - fields.Sum(f => f.Name.Length + f.Value.Length);
+        var description = DiscordLimits.Trim(answer.Text, Math.Min(DiscordLimits.EmbedDescription, room));
+        return new DiscordMessage
+        {
+            Embeds = [new Embed { Title = title, Description = description, Fields = fields, Footer = footer, Color = answer.Grounded ? Teal : Grey }],
+            Components = answer.Grounded ? [Buttons(answerId)] : [],
+        };
+    }
+
+    /// <summary>The progress state while an answer streams in: the draft so far, as plain content.</summary>
+    public static DiscordMessage Draft(string draft) =>
+        new() { Content = DiscordLimits.Trim($"{draft} ▌", DiscordLimits.Content) };
+
+    public static DiscordMessage LookingUp { get; } = new() { Content = "🔎 Looking that up in the fact store…" };
+
+    private static ActionRow Buttons(int answerId) => new(
+    [
+        new Button { Label = "Show sources", CustomId = $"{SourcesButton}{answerId}", Style = ButtonStyle.Primary },
+        new Button { Label = "Helpful", CustomId = $"{HelpfulButton}{answerId}", Style = ButtonStyle.Success },
+        new Button { Label = "Not helpful", CustomId = $"{UnhelpfulButton}{answerId}", Style = ButtonStyle.Secondary },
+        new Button { Label = "Report a problem", CustomId = $"{ReportButton}{answerId}", Style = ButtonStyle.Danger },
+    ]);
+
+    /// <summary>"[n] Title (date)" lines, linked, split over as many fields as needed, each within 1024 characters.</summary>
+    private static List<EmbedField> SourceFields(IReadOnlyList<Citation> citations)
+    {
+        var fields = new List<EmbedField>();
+        var current = new StringBuilder();
+        foreach (var line in citations.Select(Line))
+        {
+            if (current.Length > 0 && current.Length + line.Length + 1 > DiscordLimits.FieldValue)
+            {
+                fields.Add(new EmbedField(fields.Count == 0 ? "Sources" : "Sources (continued)", current.ToString()));
+                current.Clear();
+            }
+
+            current.Append(current.Length > 0 ? "\n" : "").Append(line);
+        }
+
+        if (current.Length > 0)
+        {
+            fields.Add(new EmbedField(fields.Count == 0 ? "Sources" : "Sources (continued)", current.ToString()));
+        }
+
+        return fields.Take(DiscordLimits.Fields).ToList();
+    }
+
+    private static string Line(Citation citation)
+    {
+        var title = DiscordLimits.Trim(citation.ArticleTitle.Replace("[", "(", StringComparison.Ordinal).Replace("]", ")", StringComparison.Ordinal), 200);
+        var linked = citation.Url is { Length: > 0 } url && Uri.IsWellFormedUriString(url, UriKind.Absolute) ? $"[{title}]({url})" : title;
+        var date = citation.Published is null ? "" : $" ({citation.Published})";
+        return DiscordLimits.Trim($"[{citation.N}] {linked}{date}", DiscordLimits.FieldValue);
+    }
+}

@@ -1,0 +1,18 @@
+namespace BackgroundBot.Community;
+
+/// <summary>An answer given in chat, kept so its buttons (sources, feedback, report) work later.</summary>
+public sealed record AnswerRecord
+{
+    public int Id { get; init; }
+    public required string Question { get; init; }
+    public required string Text { get; init; }
+    public bool Grounded { get; init; }
+    public string Mode { get; init; } = "extractive";
+
+    /// <summary>The cited passages, in the answer's [n] order.</summary>
+    public IReadOnlyList<int> PassageIds { get; init; } = [];
+
+    public string? AskerId { get; init; }
+    public string? ChannelId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using BackgroundBot.Answering;
+using BackgroundBot.Discord.Interactions;
+using BackgroundBot.Discord.Models;
+using BackgroundBot.Knowledge;
+using BackgroundBot.Moderation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BackgroundBot.Community;
+
+/// <summary>
+/// What community members see: <c>/ask</c> with a cited answer that streams in, its buttons (sources, feedback,
+/// report), <c>/source</c>, <c>/about</c> and autocomplete. Any failure becomes a friendly message with a reference
+/// id that is in the logs: never silence, never "This interaction failed".
+/// </summary>
+public sealed class CommunityInteractionHandler(
+    IAnswerer answerer,
+    QuestionGuard guard,
+    FactStore store,
+    RequestLimiter limiter,
+    ReviewQueue review,
+    SuggestedQuestions suggestions,
+    IOptions<CommunityOptions> options,
+    TimeProvider time,
+    ILogger<CommunityInteractionHandler> logger) : IInteractionHandler
+{
+    public const string ReportModal = "answer:report-modal:";
+
+    public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await DispatchAsync(context.Interaction, context.Responder, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var reference = string.Create(CultureInfo.InvariantCulture, $"E{context.Interaction.Id % 1_000_000:D6}");
+            Log.InteractionFailed(logger, context.Interaction.Id, reference, ex);
+            await context.Responder.RespondAsync(
+                DiscordMessage.Text($"Sorry, something went wrong on my side (reference {reference}). Please try again in a moment.", ephemeral: true),
+                cancellationToken);
+        }
+    }
+
+    private Task DispatchAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken) =>
+        (interaction.Type, interaction.CommandName, interaction.CustomId) switch
+        {
+            (InteractionType.ApplicationCommand, CommunityCommands.Ask, _) => AskAsync(interaction, responder, cancellationToken),
+            (InteractionType.ApplicationCommand, CommunityCommands.Source, _) => SourceAsync(interaction, responder, cancellationToken),
+            (InteractionType.ApplicationCommand, CommunityCommands.About, _) => AboutAsync(responder, cancellationToken),
+            (InteractionType.Autocomplete, CommunityCommands.Ask, _) => responder.AutocompleteAsync(
+                suggestions.For(interaction.FocusedOption?.AsString() ?? "").Select(q => new CommandChoice(q, q)).ToList(), cancellationToken),
+            (InteractionType.MessageComponent, _, { } id) => ButtonAsync(interaction, id, responder, cancellationToken),
+            (InteractionType.ModalSubmit, _, { } id) when id.StartsWith(ReportModal, StringComparison.Ordinal) => ReportAsync(interaction, id, responder, cancellationToken),
+            _ => responder.RespondAsync(DiscordMessage.Text("I don't know that command; try /ask or /about.", ephemeral: true), cancellationToken),
+        };
+
+    private async Task AskAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken)
+    {
+        var question = interaction.GetOption("question")?.AsString() ?? "";
+        var isPrivate = interaction.GetOption("private")?.AsBoolean() ?? false;
+        if (guard.Validate(question) is { } invalid)
+        {
+            await responder.RespondAsync(DiscordMessage.Text(invalid, ephemeral: true), cancellationToken);
+            return;
+        }
+
+        if (!QuestionScreen.HasWords(question))
+        {
+            await responder.RespondAsync(DiscordMessage.Text("Your question is only mentions or links; please ask it in words.", ephemeral: true), cancellationToken);
+            return;
+        }
+
+        var user = interaction.User.Id.ToString(CultureInfo.InvariantCulture);
+        var channel = interaction.ChannelId?.ToString(CultureInfo.InvariantCulture) ?? "dm:" + user;
+        if (limiter.TryAcquire(($"user:{user}", options.Value.QuestionsPerUserPerMinute), ($"channel:{channel}", options.Value.QuestionsPerChannelPerMinute)) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            await responder.RespondAsync(
+                DiscordMessage.Text(string.Create(CultureInfo.InvariantCulture, $"That's a lot of questions at once: please try again in {seconds} seconds."), ephemeral: true),
+                cancellationToken);
+            return;
+        }
+
+        await responder.RespondAsync(AnswerMessage.LookingUp with { Ephemeral = isPrivate }, cancellationToken);
+        AskResult? final = null;
+        var lastEdit = time.GetUtcNow();
+        await foreach (var update in answerer.StreamAsync(new AskRequest(question, AskerId: user), cancellationToken))
+        {
+            if (update.Final is { } done)
+            {
+                final = done;
+            }
+            else if (time.GetUtcNow() - lastEdit >= options.Value.StreamEditInterval)
+            {
+                await responder.EditOriginalAsync(AnswerMessage.Draft(update.Draft), cancellationToken);
+                lastEdit = time.GetUtcNow();
+            }
+        }
+
+        var answer = final?.Answer ?? throw new InvalidOperationException($"The answerer returned no answer: {final?.Error}");
+        var record = store.Write(write => write.InsertAnswer(new AnswerRecord
+        {
+            Question = answer.Question,
+            Text = answer.Text,
+            Grounded = answer.Grounded,
+            Mode = answer.Mode == AnswerMode.Generative ? "generative" : "extractive",
+            PassageIds = answer.Citations.Select(c => c.PassageId).ToList(),
+            AskerId = user,
+            ChannelId = channel,
+            CreatedAt = time.GetUtcNow(),
+        }));
+        await responder.EditOriginalAsync(AnswerMessage.Build(answer, record.Id), cancellationToken);
+    }
+
+    private async Task ButtonAsync(Interaction interaction, string customId, IInteractionResponder responder, CancellationToken cancellationToken)
+    {
+        var user = interaction.User.Id.ToString(CultureInfo.InvariantCulture);
+        var separator = customId.LastIndexOf(':');
+        if (separator < 0 || !int.TryParse(customId.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var answerId)
+            || store.FindAnswer(answerId) is not { } record)
+        {
+            await responder.RespondAsync(DiscordMessage.Text("That answer is no longer in the store; ask again with /ask.", ephemeral: true), cancellationToken);
+            return;
+        }
+
+        var prefix = customId[..(separator + 1)];
+        switch (prefix)
+        {
+            case AnswerMessage.SourcesButton:
+                var citations = new CitationList(store);
+                foreach (var passage in record.PassageIds.Select(store.FindPassage).OfType<Passage>())
+                {
+                    citations.NumberOf(passage);
+                }
+
+                await responder.RespondAsync(SourcesMessage.Build(citations.Citations), cancellationToken);
+                break;
+            case AnswerMessage.HelpfulButton or AnswerMessage.UnhelpfulButton:
+                var helpful = prefix == AnswerMessage.HelpfulButton;
+                store.Write(write =>
+                {
+                    write.PutFeedback(new AnswerFeedback { Id = $"{answerId}:{user}", AnswerId = answerId, UserId = user, Helpful = helpful, At = time.GetUtcNow() });
+                    return 0;
+                });
+                var noted = helpful ? "helpful" : "not helpful";
+                await responder.RespondAsync(DiscordMessage.Text($"Thanks: noted as {noted}. You can change your vote any time.", ephemeral: true), cancellationToken);
+                break;
+            case AnswerMessage.ReportButton:
+                await responder.ShowModalAsync(
+                    new Modal($"{ReportModal}{answerId}", "Report a problem with this answer",
+                    [
+                        new TextInput
+                        {
+                            CustomId = "problem",
+                            Label = "What is wrong with it?",
+                            Style = TextInputStyle.Paragraph,
+                            MinLength = 5,
+                            MaxLength = ReviewQueue.MaxTextLength,
+                            Placeholder = "A wrong date, a one-sided wording, a missing account…",
+                        },
+                    ]),
+                    cancellationToken);
+                break;
+            default:
+                await responder.RespondAsync(DiscordMessage.Text("That button is not mine to answer.", ephemeral: true), cancellationToken);
+                break;
+        }
+    }
+
+    private async Task ReportAsync(Interaction interaction, string customId, IInteractionResponder responder, CancellationToken cancellationToken)
+    {
+        var answerId = int.Parse(customId.AsSpan(ReportModal.Length), NumberStyles.None, CultureInfo.InvariantCulture);
+        var problem = interaction.ModalValues.GetValueOrDefault("problem") ?? "";
+        var result = review.Submit(new Suggestion
+        {
+            Kind = SuggestionKind.Report,
+            ProposerId = interaction.User.Id.ToString(CultureInfo.InvariantCulture),
+            Text = problem,
+            Question = store.FindAnswer(answerId)?.Question,
+        });
+        await responder.RespondAsync(DiscordMessage.Text(result.Message, ephemeral: true), cancellationToken);
+    }
+
+    private async Task SourceAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken)
+    {
+        var id = (int)(interaction.GetOption("id")?.AsInteger() ?? 0);
+        if (store.FindPassage(id) is not { } passage)
+        {
+            await responder.RespondAsync(DiscordMessage.Text($"No passage with id {id}; cited sources show their passage ids.", ephemeral: true), cancellationToken);
+            return;
+        }
+
+        var source = store.DescribeSource(passage);
+        var status = passage.Retired ? " · retired: no longer cited" : "";
+        await responder.RespondAsync(
+            new DiscordMessage
+            {
+                Embeds =
+                [
+                    new Embed
+                    {
+                        Title = DiscordLimits.Trim($"Passage {passage.Id} · {source.Title}", DiscordLimits.EmbedTitle),
+                        Url = Uri.TryCreate(source.Url, UriKind.Absolute, out var url) ? url : null,
+                        Description = DiscordLimits.Trim(passage.Text, DiscordLimits.EmbedDescription),
+                        Footer = $"{(source.Published is null ? "Undated" : "Published " + source.Published)}{status}",
+                    },
+                ],
+                Ephemeral = true,
+            },
+            cancellationToken);
+    }
+
+    private async Task AboutAsync(IInteractionResponder responder, CancellationToken cancellationToken)
+    {
+        var articles = store.ListArticles().Count;
+        var facts = store.CountActiveFacts();
+        var mode = answerer is ExtractiveAnswerer
+            ? "Answers quote the sources word for word (no language model is configured)."
+            : "Answers are written by a language model from the retrieved passages, and every sentence must cite a passage it was given, or it is dropped.";
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"I answer questions about the background of the Nagorno-Karabakh conflict: ceasefires, mediators and territorial history. "
+            + $"Every answer comes from a curated fact store of {articles} articles and {facts} facts, with numbered citations you can open with **Show sources**. "
+            + $"{mode} Where the store does not cover a question, I say so. I don't take sides: where places have two names I give both, and disputed claims are attributed.");
+        await responder.RespondAsync(
+            new DiscordMessage { Embeds = [new Embed { Title = "About BackgroundBot", Description = text, Footer = "Moderators curate the fact store; every change is audited." }], Ephemeral = true },
+            cancellationToken);
+    }
+}
