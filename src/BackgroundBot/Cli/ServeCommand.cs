@@ -4,6 +4,8 @@ using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Knowledge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -42,7 +44,8 @@ public static class ServeCommand
             app.MapDiscordInteractions();
             app.Services.GetRequiredService<StoreSeeder>().EnsureSeeded();
             await app.StartAsync(cancellationToken);
-            await cli.Output.WriteLineAsync($"Serving Discord interactions at {string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + "/interactions"))}");
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? app.Urls;
+            await cli.Output.WriteLineAsync($"Serving Discord interactions at {string.Join(", ", addresses.Select(u => u.TrimEnd('/') + "/interactions"))}");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         });

@@ -8,11 +8,11 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
 {
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(args, configureHost: null);
 
-    public static async Task<CliRun> RunAsync(string[] args, Action<IHostApplicationBuilder>? configureHost)
+    public static async Task<CliRun> RunAsync(string[] args, Action<IHostApplicationBuilder>? configureHost, CancellationToken cancellationToken = default)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error, configureHost);
+        var code = await CliApp.RunAsync(args, output, error, configureHost, cancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
 
-namespace BackgroundBot.Discord.Tests.Contract;
+namespace BackgroundBot.Testing;
 
 /// <summary>
 /// Discord's OpenAPI description, read from <c>../shared/discord/openapi.json</c> beside the repository (never copied into it).
