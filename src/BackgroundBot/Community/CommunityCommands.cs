@@ -1,10 +1,9 @@
-using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
 
 namespace BackgroundBot.Community;
 
 /// <summary>The slash commands community members use; registered with Discord at start when they changed.</summary>
-public sealed class CommunityCommands : IApplicationCommandSource
+public sealed class CommunityCommands
 {
     public const string Ask = "ask";
     public const string Source = "source";

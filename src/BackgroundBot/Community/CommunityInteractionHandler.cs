@@ -4,15 +4,13 @@ using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BackgroundBot.Community;
 
 /// <summary>
 /// What community members see: <c>/ask</c> with a cited answer that streams in, its buttons (sources, feedback,
-/// report), <c>/source</c>, <c>/about</c> and autocomplete. Any failure becomes a friendly message with a reference
-/// id that is in the logs: never silence, never "This interaction failed".
+/// report), <c>/source</c>, <c>/about</c> and autocomplete.
 /// </summary>
 public sealed class CommunityInteractionHandler(
     IAnswerer answerer,
@@ -22,29 +20,22 @@ public sealed class CommunityInteractionHandler(
     ReviewQueue review,
     SuggestedQuestions suggestions,
     IOptions<CommunityOptions> options,
-    TimeProvider time,
-    ILogger<CommunityInteractionHandler> logger) : IInteractionHandler
+    TimeProvider time) : IInteractionModule
 {
     public const string ReportModal = "answer:report-modal:";
 
-    public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
+    private static readonly CommunityCommands Definitions = new();
+
+    public IReadOnlyList<ApplicationCommandDefinition> Commands => Definitions.Commands;
+
+    public bool Handles(Interaction interaction)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        try
-        {
-            await DispatchAsync(context.Interaction, context.Responder, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            var reference = string.Create(CultureInfo.InvariantCulture, $"E{context.Interaction.Id % 1_000_000:D6}");
-            Log.InteractionFailed(logger, context.Interaction.Id, reference, ex);
-            await context.Responder.RespondAsync(
-                DiscordMessage.Text($"Sorry, something went wrong on my side (reference {reference}). Please try again in a moment.", ephemeral: true),
-                cancellationToken);
-        }
+        ArgumentNullException.ThrowIfNull(interaction);
+        return interaction.CommandName is CommunityCommands.Ask or CommunityCommands.Source or CommunityCommands.About
+            || interaction.CustomId?.StartsWith("answer:", StringComparison.Ordinal) == true;
     }
 
-    private Task DispatchAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken) =>
+    public Task HandleAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken) =>
         (interaction.Type, interaction.CommandName, interaction.CustomId) switch
         {
             (InteractionType.ApplicationCommand, CommunityCommands.Ask, _) => AskAsync(interaction, responder, cancellationToken),

@@ -15,8 +15,13 @@ public static class CommunityServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<RequestLimiter>();
         services.AddSingleton<SuggestedQuestions>();
-        services.AddSingleton<IApplicationCommandSource, CommunityCommands>();
-        services.AddSingleton<IInteractionHandler, CommunityInteractionHandler>();
+        services.AddSingleton<IInteractionModule, CommunityInteractionHandler>();
+        services.AddSingleton<IInteractionModule, BackgroundBot.Moderation.ModerationInteractionHandler>();
+        services.AddOptions<BackgroundBot.Moderation.ModerationOptions>().Bind(configuration.GetSection(BackgroundBot.Moderation.ModerationOptions.Section));
+        services.AddSingleton<BackgroundBot.Moderation.ModeratorPolicy>();
+        services.AddSingleton<InteractionRouter>();
+        services.AddSingleton<IInteractionHandler>(sp => sp.GetRequiredService<InteractionRouter>());
+        services.AddSingleton<IApplicationCommandSource>(sp => sp.GetRequiredService<InteractionRouter>());
         return services;
     }
 }

@@ -168,8 +168,10 @@ public sealed class AskThroughDiscordTests : IAsyncLifetime
     {
         await _bot.PumpUntilAsync(_bot.Discord.WaitForRequestsAsync("PUT", "/applications/1000/commands"));
 
-        var names = _bot.Discord.CommandsOf("global").Select(c => c!["name"]!.GetValue<string>()).Order();
-        Assert.Equal(["about", "ask", "source"], names);
+        var commands = _bot.Discord.CommandsOf("global");
+        var names = commands.Select(c => c!["name"]!.GetValue<string>()).Order();
+        Assert.Equal(["about", "alias", "ask", "audit", "facts", "gaps", "source", "suggest"], names);
+        Assert.Equal("32", commands.Single(c => c!["name"]!.GetValue<string>() == "facts")!["default_member_permissions"]!.GetValue<string>());
         Assert.Single(_bot.Discord.RequestsTo("PUT", "/applications/1000/commands"));
     }
 

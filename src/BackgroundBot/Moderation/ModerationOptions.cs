@@ -1,0 +1,13 @@
+namespace BackgroundBot.Moderation;
+
+/// <summary>Who curates, and where the review queue is posted; bound from the <c>Moderation</c> section.</summary>
+public sealed class ModerationOptions
+{
+    public const string Section = "Moderation";
+
+    /// <summary>Role ids whose holders are moderators. Empty means: members with Manage Server permission.</summary>
+    public IReadOnlyList<ulong> ModeratorRoleIds { get; set; } = [];
+
+    /// <summary>The channel where suggestions and reports are posted with Approve and Reject buttons; none posts nowhere.</summary>
+    public ulong? ReviewChannelId { get; set; }
+}
