@@ -48,7 +48,7 @@ public static class AnswerMessage
 
     /// <summary>The progress state while an answer streams in: the draft so far, as plain content.</summary>
     public static DiscordMessage Draft(string draft) =>
-        new() { Content = DiscordLimits.Trim($"{draft} ▌", DiscordLimits.Content) };
+        new() { Content = DiscordLimits.Trim($"{draft.TrimEnd()} ▌", DiscordLimits.Content) };
 
     public static DiscordMessage LookingUp { get; } = new() { Content = "🔎 Looking that up in the fact store…" };
 

@@ -77,14 +77,16 @@ public sealed class CommunityInteractionHandler(
 
         await responder.RespondAsync(AnswerMessage.LookingUp with { Ephemeral = isPrivate }, cancellationToken);
         AskResult? final = null;
-        var lastEdit = time.GetUtcNow();
+
+        // The first draft shows at once; later ones wait out the interval, as Discord limits edits of one message.
+        var lastEdit = DateTimeOffset.MinValue;
         await foreach (var update in answerer.StreamAsync(new AskRequest(question, AskerId: user), cancellationToken))
         {
             if (update.Final is { } done)
             {
                 final = done;
             }
-            else if (time.GetUtcNow() - lastEdit >= options.Value.StreamEditInterval)
+            else if (lastEdit == DateTimeOffset.MinValue || time.GetUtcNow() - lastEdit >= options.Value.StreamEditInterval)
             {
                 await responder.EditOriginalAsync(AnswerMessage.Draft(update.Draft), cancellationToken);
                 lastEdit = time.GetUtcNow();
