@@ -24,8 +24,8 @@ public interface IInteractionResponder
     /// </summary>
     Task RespondAsync(DiscordMessage message, CancellationToken cancellationToken);
 
-    /// <summary>Edits the original response.</summary>
-    Task EditOriginalAsync(DiscordMessage message, CancellationToken cancellationToken);
+    /// <summary>Edits the original response; returns the message's id (to open a thread on it, say).</summary>
+    Task<ulong> EditOriginalAsync(DiscordMessage message, CancellationToken cancellationToken);
 
     /// <summary>Sends a follow-up message; returns its id.</summary>
     Task<ulong> FollowUpAsync(DiscordMessage message, CancellationToken cancellationToken);

@@ -106,13 +106,14 @@ internal sealed class InteractionResponder(
         }
     }
 
-    public async Task EditOriginalAsync(DiscordMessage message, CancellationToken cancellationToken)
+    public async Task<ulong> EditOriginalAsync(DiscordMessage message, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            await rest.EditOriginalAsync(token, message, cancellationToken);
+            var id = await rest.EditOriginalAsync(token, message, cancellationToken);
             _state = State.Responded;
+            return id;
         }
         finally
         {

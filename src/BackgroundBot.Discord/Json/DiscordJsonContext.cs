@@ -9,6 +9,7 @@ namespace BackgroundBot.Discord.Json;
 [JsonSerializable(typeof(JsonInteractionResponse))]
 [JsonSerializable(typeof(JsonMessageBody))]
 [JsonSerializable(typeof(JsonCreatedMessage))]
+[JsonSerializable(typeof(JsonStartThread))]
 [JsonSerializable(typeof(List<JsonApplicationCommand>))]
 [JsonSerializable(typeof(JsonGatewayBot))]
 [JsonSerializable(typeof(JsonRateLimitBody))]

@@ -133,8 +133,9 @@ public sealed class DiscordRestClient : IDisposable
         return InteractionMapper.ParseSnowflake(created!.Id);
     }
 
-    internal Task EditOriginalAsync(string token, DiscordMessage message, CancellationToken cancellationToken) =>
-        SendAsync(
+    internal async Task<ulong> EditOriginalAsync(string token, DiscordMessage message, CancellationToken cancellationToken)
+    {
+        var edited = await SendAsync(
             WebhookRoute(HttpMethod.Patch, "/webhooks/{application_id}/{interaction_token}/messages/@original", token),
             $"/webhooks/{WireMapper.Snowflake(_options.ApplicationId)}/{Uri.EscapeDataString(token)}/messages/@original",
             // Flags cannot change on an edit; ephemerality was fixed by the first response.
@@ -142,6 +143,30 @@ public sealed class DiscordRestClient : IDisposable
             DiscordJsonContext.Default.JsonMessageBody,
             DiscordJsonContext.Default.JsonCreatedMessage,
             cancellationToken);
+        return edited is null ? 0 : InteractionMapper.ParseSnowflake(edited.Id);
+    }
+
+    /// <summary>
+    /// Opens a public thread on a message (<see href="https://discord.com/developers/docs/resources/channel#start-thread-from-message"/>);
+    /// returns the thread's channel id.
+    /// </summary>
+    /// <param name="channelId">The channel the message is in.</param>
+    /// <param name="messageId">The message the thread hangs off.</param>
+    /// <param name="name">The thread's name, 1 to 100 characters.</param>
+    /// <param name="cancellationToken">Cancels waiting and sending.</param>
+    public async Task<ulong> StartThreadFromMessageAsync(ulong channelId, ulong messageId, string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var channel = WireMapper.Snowflake(channelId);
+        var thread = await SendAsync(
+            new Route(HttpMethod.Post, "/channels/{channel_id}/messages/{message_id}/threads", channel),
+            $"/channels/{channel}/messages/{WireMapper.Snowflake(messageId)}/threads",
+            new JsonStartThread(name.Length <= 100 ? name : name[..99] + "…", AutoArchiveDuration: 1440),
+            DiscordJsonContext.Default.JsonStartThread,
+            DiscordJsonContext.Default.JsonCreatedMessage,
+            cancellationToken);
+        return InteractionMapper.ParseSnowflake(thread!.Id);
+    }
 
     internal Task DeleteOriginalAsync(string token, CancellationToken cancellationToken) =>
         SendAsync<object, JsonElement>(

@@ -14,5 +14,8 @@ public sealed record AnswerRecord
 
     public string? AskerId { get; init; }
     public string? ChannelId { get; init; }
+
+    /// <summary>The thread the bot opened on the answer, where follow-up questions carry this question as context.</summary>
+    public string? ThreadId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -3,7 +3,9 @@ using BackgroundBot.Answering;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Knowledge;
+using BackgroundBot.Discord.Rest;
 using BackgroundBot.Moderation;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BackgroundBot.Community;
@@ -19,8 +21,10 @@ public sealed class CommunityInteractionHandler(
     RequestLimiter limiter,
     ReviewQueue review,
     SuggestedQuestions suggestions,
+    DiscordRestClient rest,
     IOptions<CommunityOptions> options,
-    TimeProvider time) : IInteractionModule
+    TimeProvider time,
+    ILogger<CommunityInteractionHandler> logger) : IInteractionModule
 {
     public const string ReportModal = "answer:report-modal:";
 
@@ -75,12 +79,14 @@ public sealed class CommunityInteractionHandler(
             return;
         }
 
+        // In a thread the bot opened on an earlier answer, that answer's question is the context of this one.
+        var thread = interaction.ChannelId is { } channelId ? store.FindAnswerByThread(channelId.ToString(CultureInfo.InvariantCulture)) : null;
         await responder.RespondAsync(AnswerMessage.LookingUp with { Ephemeral = isPrivate }, cancellationToken);
         AskResult? final = null;
 
         // The first draft shows at once; later ones wait out the interval, as Discord limits edits of one message.
         var lastEdit = DateTimeOffset.MinValue;
-        await foreach (var update in answerer.StreamAsync(new AskRequest(question, AskerId: user), cancellationToken))
+        await foreach (var update in answerer.StreamAsync(new AskRequest(question, thread?.Question, user), cancellationToken))
         {
             if (update.Final is { } done)
             {
@@ -105,7 +111,39 @@ public sealed class CommunityInteractionHandler(
             ChannelId = channel,
             CreatedAt = time.GetUtcNow(),
         }));
-        await responder.EditOriginalAsync(AnswerMessage.Build(answer, record.Id), cancellationToken);
+        var messageId = await responder.EditOriginalAsync(AnswerMessage.Build(answer, record.Id), cancellationToken);
+        if (answer.Grounded && !isPrivate && thread is null && interaction.GuildId is not null && interaction.ChannelId is { } parent && messageId != 0)
+        {
+            await OpenThreadAsync(record, parent, messageId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Opens a thread on the answer for follow-ups. A thread started from a message takes the message's id, so the
+    /// answer knows its thread before the thread exists, and a follow-up can never arrive before the answer knows it.
+    /// An answer without a thread is still an answer, so a failure only logs.
+    /// </summary>
+    private async Task OpenThreadAsync(AnswerRecord record, ulong channel, ulong messageId, CancellationToken cancellationToken)
+    {
+        var withThread = record with { ThreadId = messageId.ToString(CultureInfo.InvariantCulture) };
+        store.Write(write =>
+        {
+            write.UpdateAnswer(withThread);
+            return 0;
+        });
+        try
+        {
+            await rest.StartThreadFromMessageAsync(channel, messageId, record.Question, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or DiscordRestException)
+        {
+            Log.ThreadNotOpened(logger, record.Id, ex);
+            store.Write(write =>
+            {
+                write.UpdateAnswer(record);
+                return 0;
+            });
+        }
     }
 
     private async Task ButtonAsync(Interaction interaction, string customId, IInteractionResponder responder, CancellationToken cancellationToken)

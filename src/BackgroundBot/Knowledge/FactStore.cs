@@ -119,6 +119,10 @@ public sealed class FactStore : IDisposable
 
     public Community.AnswerRecord? FindAnswer(int id) => Answers.FindById(id);
 
+    /// <summary>The answer whose thread this is, if the channel is one the bot opened.</summary>
+    public Community.AnswerRecord? FindAnswerByThread(string threadId) =>
+        Answers.Find(a => a.ThreadId == threadId).OrderByDescending(a => a.Id).FirstOrDefault();
+
     public IReadOnlyList<Community.AnswerFeedback> FeedbackFor(int answerId) => Feedback.Find(f => f.AnswerId == answerId).ToList();
 
     public AuditEntry? FindAudit(int id) => Audit.FindById(id);

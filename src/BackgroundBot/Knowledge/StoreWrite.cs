@@ -153,6 +153,8 @@ public sealed class StoreWrite
     public Community.AnswerRecord InsertAnswer(Community.AnswerRecord answer) =>
         answer with { Id = _store.Answers.Insert(answer with { Id = 0 }).AsInt32 };
 
+    public void UpdateAnswer(Community.AnswerRecord answer) => _store.Answers.Update(answer);
+
     /// <summary>Records a member's vote, replacing their earlier one on the same answer.</summary>
     public void PutFeedback(Community.AnswerFeedback feedback) => _store.Feedback.Upsert(feedback);
 

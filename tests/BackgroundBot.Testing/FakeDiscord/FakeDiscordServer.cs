@@ -217,6 +217,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             case ("POST", ["channels", _, "messages"]):
             case ("PATCH", ["webhooks", _, _, "messages", _]):
                 return (200, new JsonObject { ["id"] = NextId(), ["content"] = JsonNode.Parse(body)?["content"]?.DeepClone() });
+            case ("POST", ["channels", var parent, "messages", var message, "threads"]):
+                // As on Discord, a thread started from a message has the message's id.
+                return (201, new JsonObject { ["id"] = message, ["type"] = 11, ["parent_id"] = parent, ["name"] = JsonNode.Parse(body)?["name"]?.DeepClone() });
             case ("DELETE", ["webhooks", _, _, "messages", _]):
                 return (204, null);
             default:
