@@ -50,6 +50,10 @@ internal static class InteractionMapper
             GuildLocale = json.GuildLocale,
             MessageId = ParseOptional(json.Message?.Id),
             TargetId = ParseOptional(data?.TargetId),
+            Attachments = data?.Resolved?.Attachments?.Values
+                .Where(a => Uri.IsWellFormedUriString(a.Url, UriKind.Absolute))
+                .Select(a => new InteractionAttachment(ParseSnowflake(a.Id), a.Filename, a.Size, new Uri(a.Url), a.ContentType))
+                .ToDictionary(a => a.Id) ?? [],
         };
     }
 

@@ -11,4 +11,5 @@ internal sealed record JsonInteractionData
     public IReadOnlyList<string>? Values { get; init; }
     public IReadOnlyList<JsonComponent>? Components { get; init; }
     public string? TargetId { get; init; }
+    public JsonResolved? Resolved { get; init; }
 }

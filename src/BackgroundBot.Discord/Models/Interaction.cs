@@ -69,6 +69,9 @@ public sealed record Interaction
     /// <summary>The target user or message of a context-menu command.</summary>
     public ulong? TargetId { get; init; }
 
+    /// <summary>Files attached through attachment options, by attachment id (the option's value).</summary>
+    public IReadOnlyDictionary<ulong, InteractionAttachment> Attachments { get; init; } = new Dictionary<ulong, InteractionAttachment>();
+
     /// <summary>Finds a leaf option by name.</summary>
     public InteractionOption? GetOption(string name) => Options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.Ordinal));
 

@@ -17,6 +17,8 @@ public static class CommunityServiceCollectionExtensions
         services.AddSingleton<SuggestedQuestions>();
         services.AddSingleton<IInteractionModule, CommunityInteractionHandler>();
         services.AddSingleton<IInteractionModule, BackgroundBot.Moderation.ModerationInteractionHandler>();
+        services.AddSingleton<IInteractionModule, BackgroundBot.Moderation.ArticleInteractionHandler>();
+        services.AddHttpClient("attachments");
         services.AddOptions<BackgroundBot.Moderation.ModerationOptions>().Bind(configuration.GetSection(BackgroundBot.Moderation.ModerationOptions.Section));
         services.AddSingleton<BackgroundBot.Moderation.ModeratorPolicy>();
         services.AddSingleton<InteractionRouter>();

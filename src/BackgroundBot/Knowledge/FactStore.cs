@@ -56,6 +56,7 @@ public sealed class FactStore : IDisposable
     internal ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>("audit");
     internal ILiteCollection<BsonDocument> Meta => _db.GetCollection("meta");
     internal ILiteCollection<Gap> Gaps => _db.GetCollection<Gap>("gaps");
+    internal ILiteCollection<Moderation.PendingImport> PendingImports => _db.GetCollection<Moderation.PendingImport>("pending_imports");
     internal ILiteCollection<Community.AnswerRecord> Answers => _db.GetCollection<Community.AnswerRecord>("answers");
     internal ILiteCollection<Community.AnswerFeedback> Feedback => _db.GetCollection<Community.AnswerFeedback>("feedback");
     internal ILiteCollection<Moderation.Suggestion> Suggestions => _db.GetCollection<Moderation.Suggestion>("suggestions");

@@ -155,6 +155,20 @@ public sealed class StoreWrite
 
     public void UpdateAnswer(Community.AnswerRecord answer) => _store.Answers.Update(answer);
 
+    public void PutPendingImport(Moderation.PendingImport pending) => _store.PendingImports.Upsert(pending);
+
+    /// <summary>Removes and returns a pending import, so Confirm and Cancel each act once.</summary>
+    public Moderation.PendingImport? TakePendingImport(string id)
+    {
+        var pending = _store.PendingImports.FindById(id);
+        if (pending is not null)
+        {
+            _store.PendingImports.Delete(id);
+        }
+
+        return pending;
+    }
+
     /// <summary>Records a member's vote, replacing their earlier one on the same answer.</summary>
     public void PutFeedback(Community.AnswerFeedback feedback) => _store.Feedback.Upsert(feedback);
 

@@ -43,6 +43,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>What the bot's <c>Discord:ApiBaseUrl</c> points at.</summary>
+    private readonly ConcurrentDictionary<string, byte[]> _attachments = new();
+
     public Uri ApiBaseUrl => new(BaseAddress, "/api/v10");
 
     /// <summary>How many IDENTIFYs the session-start budget allows (<c>session_start_limit.remaining</c>).</summary>
@@ -67,6 +69,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         app.Map("/gateway", server.Gateway.AcceptAsync);
         app.Map("/resume-gateway", server.Gateway.AcceptAsync);
         app.Map("/api/v10/{**rest}", server.HandleRestAsync);
+        app.MapGet("/attachments/{name}", (string name) => server._attachments.TryGetValue(name, out var bytes)
+            ? Results.Bytes(bytes, "application/octet-stream")
+            : Results.NotFound());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseAddress = new Uri(address);
@@ -111,6 +116,13 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         WaitForRequestsAsync(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.Ordinal), count);
 
     /// <summary>Seeds the registered commands of a scope (<c>global</c> or a guild id), as if registered earlier.</summary>
+    /// <summary>Serves a file as Discord's CDN would serve an attachment; returns its URL.</summary>
+    public Uri ServeAttachment(string name, byte[] content)
+    {
+        _attachments[name] = content;
+        return new Uri(BaseAddress, "/attachments/" + Uri.EscapeDataString(name));
+    }
+
     public void SeedCommands(string scope, JsonArray commands) => _commands[scope] = commands;
 
     public JsonArray CommandsOf(string scope) => _commands.TryGetValue(scope, out var a) ? a : [];
