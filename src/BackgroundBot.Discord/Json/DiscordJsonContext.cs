@@ -10,6 +10,7 @@ namespace BackgroundBot.Discord.Json;
 [JsonSerializable(typeof(JsonMessageBody))]
 [JsonSerializable(typeof(JsonCreatedMessage))]
 [JsonSerializable(typeof(JsonStartThread))]
+[JsonSerializable(typeof(JsonCreateDm))]
 [JsonSerializable(typeof(List<JsonApplicationCommand>))]
 [JsonSerializable(typeof(JsonGatewayBot))]
 [JsonSerializable(typeof(JsonRateLimitBody))]

@@ -146,6 +146,21 @@ public sealed class DiscordRestClient : IDisposable
         return edited is null ? 0 : InteractionMapper.ParseSnowflake(edited.Id);
     }
 
+    /// <summary>Opens (or finds) the direct-message channel with a user (<see href="https://discord.com/developers/docs/resources/user#create-dm"/>).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels waiting and sending.</param>
+    public async Task<ulong> CreateDmChannelAsync(ulong userId, CancellationToken cancellationToken)
+    {
+        var channel = await SendAsync(
+            new Route(HttpMethod.Post, "/users/@me/channels", ""),
+            "/users/@me/channels",
+            new JsonCreateDm(WireMapper.Snowflake(userId)),
+            DiscordJsonContext.Default.JsonCreateDm,
+            DiscordJsonContext.Default.JsonCreatedMessage,
+            cancellationToken);
+        return InteractionMapper.ParseSnowflake(channel!.Id);
+    }
+
     /// <summary>
     /// Opens a public thread on a message (<see href="https://discord.com/developers/docs/resources/channel#start-thread-from-message"/>);
     /// returns the thread's channel id.

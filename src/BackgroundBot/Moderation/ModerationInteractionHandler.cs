@@ -30,6 +30,8 @@ public sealed class ModerationInteractionHandler(
     private const string ApproveButton = "review:approve:";
     private const string RejectButton = "review:reject:";
     private const string RejectModal = "review:reject-modal:";
+    private const string EditButton = "review:edit:";
+    private const string EditApproveModal = "review:edit-modal:";
 
     private static readonly DiscordMessage NotAModerator = DiscordMessage.Text(
         "Only moderators can curate the fact store. If something is wrong or missing, /suggest it and a moderator will review it.", ephemeral: true);
@@ -79,11 +81,14 @@ public sealed class ModerationInteractionHandler(
             (InteractionType.ModalSubmit, _, _, { } id) when id.StartsWith(EditModal, StringComparison.Ordinal) => Edit(id, interaction, moderator),
             (InteractionType.ModalSubmit, _, _, SuggestModal) => Reply.Later(() => SuggestAsync(interaction, cancellationToken)),
             (InteractionType.MessageComponent, _, _, { } id) when id.StartsWith(ApproveButton, StringComparison.Ordinal) =>
-                Decided(review.Approve(Suffix(id, ApproveButton), moderator)),
+                Reply.Later(() => DecidedAsync(review.Approve(Suffix(id, ApproveButton), moderator), cancellationToken)),
+            (InteractionType.MessageComponent, _, _, { } id) when id.StartsWith(EditButton, StringComparison.Ordinal) => SuggestionForm(Suffix(id, EditButton)),
+            (InteractionType.ModalSubmit, _, _, { } id) when id.StartsWith(EditApproveModal, StringComparison.Ordinal) =>
+                Reply.Later(() => DecidedAsync(review.Approve(Suffix(id, EditApproveModal), moderator, Draft(interaction)), cancellationToken)),
             (InteractionType.MessageComponent, _, _, { } id) when id.StartsWith(RejectButton, StringComparison.Ordinal) =>
                 ShowModal(new Modal($"{RejectModal}{Suffix(id, RejectButton)}", "Reject this suggestion", [Input("reason", "Why? (the proposer is told)", TextInputStyle.Paragraph)])),
             (InteractionType.ModalSubmit, _, _, { } id) when id.StartsWith(RejectModal, StringComparison.Ordinal) =>
-                Decided(review.Reject(Suffix(id, RejectModal), moderator, interaction.ModalValues.GetValueOrDefault("reason") ?? "")),
+                Reply.Later(() => DecidedAsync(review.Reject(Suffix(id, RejectModal), moderator, interaction.ModalValues.GetValueOrDefault("reason") ?? ""), cancellationToken)),
             _ => Private("I don't know that moderation command."),
         };
 
@@ -198,6 +203,7 @@ public sealed class ModerationInteractionHandler(
                 new ActionRow(
                 [
                     new Button { Label = "Approve", CustomId = string.Create(CultureInfo.InvariantCulture, $"{ApproveButton}{suggestion.Id}"), Style = ButtonStyle.Success },
+                    new Button { Label = "Edit", CustomId = string.Create(CultureInfo.InvariantCulture, $"{EditButton}{suggestion.Id}"), Style = ButtonStyle.Primary },
                     new Button { Label = "Reject", CustomId = string.Create(CultureInfo.InvariantCulture, $"{RejectButton}{suggestion.Id}"), Style = ButtonStyle.Danger },
                 ]),
             ],
@@ -214,8 +220,47 @@ public sealed class ModerationInteractionHandler(
         where T : class =>
         Private(result.Succeeded ? $"{result.Message} (audit {result.AuditId})" : result.Message);
 
-    private static Reply Decided(CurationResult<Suggestion> result) =>
-        result.Succeeded ? Reply.Update(new DiscordMessage { Content = DiscordLimits.Trim($"{result.Message} (audit {result.AuditId})", DiscordLimits.Content) }) : Private(result.Message);
+    /// <summary>Updates the review post with the decision and tells the proposer by direct message.</summary>
+    private async Task<Reply> DecidedAsync(CurationResult<Suggestion> result, CancellationToken cancellationToken)
+    {
+        if (!result.Succeeded)
+        {
+            return Private(result.Message);
+        }
+
+        var told = await TellProposerAsync(result.Value!, cancellationToken) ? "; the proposer was told" : "; the proposer could not be messaged";
+        return Reply.Update(new DiscordMessage { Content = DiscordLimits.Trim($"{result.Message} (audit {result.AuditId}{told})", DiscordLimits.Content) });
+    }
+
+    private async Task<bool> TellProposerAsync(Suggestion suggestion, CancellationToken cancellationToken)
+    {
+        if (!ulong.TryParse(suggestion.ProposerId, NumberStyles.None, CultureInfo.InvariantCulture, out var proposer))
+        {
+            return false;
+        }
+
+        try
+        {
+            var dm = await rest.CreateDmChannelAsync(proposer, cancellationToken);
+            await rest.CreateMessageAsync(dm, new DiscordMessage { Content = ReviewQueue.OutcomeMessage(suggestion) }, cancellationToken);
+            return true;
+        }
+        catch (DiscordRestException)
+        {
+            // Members may close their direct messages; the decision stands and the review post says so.
+            return false;
+        }
+    }
+
+    private Reply SuggestionForm(int id) => store.FindSuggestion(id) is { } suggestion
+        ? ShowModal(new Modal(string.Create(CultureInfo.InvariantCulture, $"{EditApproveModal}{id}"), $"Edit and approve #{id}",
+        [
+            Input("statement", "Statement (neutral; say whose claim it is)", TextInputStyle.Paragraph, suggestion.Text, 600),
+            Input("date", "Date: YYYY, YYYY-MM or YYYY-MM-DD", TextInputStyle.Short, suggestion.Date, 10),
+            Input("topic", $"Topic: {string.Join(", ", Topics.All)}", TextInputStyle.Short, suggestion.Topic, 20),
+            Input("source", "Source: article id, or the URL of a public source", TextInputStyle.Short, suggestion.SourceUrl, 500),
+        ]))
+        : Private($"No suggestion with id {id}.");
 
     private static Reply Private(string text) => Reply.Message(DiscordMessage.Text(DiscordLimits.Trim(text.Length == 0 ? "(none)" : text, DiscordLimits.Content), ephemeral: true));
 

@@ -229,6 +229,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             case ("POST", ["channels", _, "messages"]):
             case ("PATCH", ["webhooks", _, _, "messages", _]):
                 return (200, new JsonObject { ["id"] = NextId(), ["content"] = JsonNode.Parse(body)?["content"]?.DeepClone() });
+            case ("POST", ["users", "@me", "channels"]):
+                return (200, new JsonObject { ["id"] = "9" + JsonNode.Parse(body)?["recipient_id"]?.GetValue<string>(), ["type"] = 1 });
             case ("POST", ["channels", var parent, "messages", var message, "threads"]):
                 // As on Discord, a thread started from a message has the message's id.
                 return (201, new JsonObject { ["id"] = message, ["type"] = 11, ["parent_id"] = parent, ["name"] = JsonNode.Parse(body)?["name"]?.DeepClone() });

@@ -121,6 +121,29 @@ public sealed class CurationThroughDiscordTests : IAsyncLifetime
         Assert.StartsWith("Your suggested fact #1 was approved and is now fact", update["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Since May 2024 Armenian border guards", answer, StringComparison.Ordinal);
         Assert.Equal(["suggestion.submit", "suggestion.approve"], Store.AuditOf("suggestion/1").Select(a => a.Action));
+        Assert.EndsWith("the proposer was told)", update["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("321", JsonNode.Parse(_bot.Discord.RequestsTo("POST", "/users/@me/channels").Single().Body)!["recipient_id"]!.GetValue<string>());
+        var dm = JsonNode.Parse(_bot.Discord.RequestsTo("POST", "/channels/9321/messages").Single().Body)!;
+        Assert.StartsWith("Your suggested fact #1 was approved and is now fact", dm["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_moderator_edits_a_suggestion_before_approving_it()
+    {
+        await _bot.InteractAsync(id => InteractionJson.ModalSubmit(id, "suggest", new Dictionary<string, string>
+        {
+            ["statement"] = "armenian border guards guard tavush villages since may 2024",
+            ["source"] = "https://example.org/tavush",
+        }, userId: "321"), requests: 1);
+
+        var form = await _bot.InteractAsync(id => AsModerator(InteractionJson.Button(id, "review:edit:1")), requests: 1);
+        var approved = await _bot.InteractAsync(id => AsModerator(InteractionJson.ModalSubmit(id, "review:edit-modal:1", FactForm("Since May 2024 Armenian border guards have guarded the Tavush border villages."))), requests: 1);
+
+        var modal = JsonNode.Parse(form[0].Body)!;
+        Assert.Equal(9, modal["type"]!.GetValue<int>());
+        Assert.Equal("armenian border guards guard tavush villages since may 2024", modal["data"]!["components"]![0]!["components"]![0]!["value"]!.GetValue<string>());
+        Assert.StartsWith("Your suggested fact #1 was approved", JsonNode.Parse(approved[0].Body)!["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Since May 2024 Armenian border guards have guarded the Tavush border villages.", Store.ListFacts().Single().Statement);
     }
 
     [Fact]
