@@ -9,17 +9,21 @@ namespace BackgroundBot.Retrieval;
 /// </summary>
 /// <remarks>
 /// Terms are numbered and each holds an array of (document, frequency) postings; documents are numbered in the
-/// order they were added, which is also the tie-break between equal scores. Each document's BM25 length norm is
-/// computed once per change rather than once per posting. A search sums term scores into per-thread score arrays
-/// that are cleared by stamp, then keeps the best hits in a small heap, so its cost follows the postings it reads
-/// and it allocates only its result. A removal marks the document dead (its norm becomes NaN, which scoring skips)
-/// and lowers the live document frequency of its terms; once dead documents make up a quarter of the index, it is
-/// compacted.
+/// order they were added, which is also the tie-break between equal scores. A posting carries its document's length,
+/// and BM25's length norm is tabled by length once per change, so scoring a posting list reads memory in order and
+/// writes one score slot per posting. A search sums term scores into per-thread score arrays that are cleared by
+/// stamp, then keeps the best hits in a small heap, so its cost follows the postings it reads and it allocates only
+/// its result. A removal marks the document dead (scoring skips it) and lowers the live document frequency of its
+/// terms; once dead documents make up a quarter of the index, it is compacted. Scores are summed in the query's
+/// order, so they equal, to the bit, those of summing per document.
 /// </remarks>
 public sealed class PassageIndex
 {
     // Below this many passages a batch is analysed on the calling thread; above, on all cores.
     private const int ParallelAnalysisThreshold = 512;
+
+    // Lengths (in terms) whose norm is tabled; longer documents, rare, get theirs computed when scored.
+    private const int NormTableSize = 4096;
 
     private readonly TextAnalyzer _analyzer;
     private readonly double _k1;
@@ -30,7 +34,11 @@ public sealed class PassageIndex
     private readonly Dictionary<int, int> _docByPassage = [];
     private Passage?[] _docs = new Passage?[16];
     private int[] _lengths = new int[16];
-    private double[] _norms = new double[16];
+    private bool[] _dead = new bool[16];
+
+    // BM25's length norm for each document length up to NormTableSize, for the current average length.
+    private double[] _normByLength = [];
+    private int _maxLength;
     private int _docCount;
     private int _deadCount;
     private long _totalLength;
@@ -128,6 +136,7 @@ public sealed class PassageIndex
 
                 var passage = _docs[doc]!;
                 _docs[doc] = null;
+                _dead[doc] = true;
                 _totalLength -= _lengths[doc];
                 _liveCount--;
                 _deadCount++;
@@ -188,12 +197,13 @@ public sealed class PassageIndex
             var scratch = QueryScratch.ForThisThread();
             var total = scratch.Total;
             total.Reset(_docCount);
+            var bm25 = new Bm25(_k1, _b, (double)_totalLength / _liveCount, _normByLength, _deadCount > 0 ? _dead : null);
+            var top = scratch.Top;
             foreach (var group in query.Groups)
             {
-                ScoreGroup(group, scratch);
+                ScoreGroup(group, scratch, bm25);
             }
 
-            var top = scratch.Top;
             top.Reset(Math.Min(count, total.TouchedCount));
             foreach (var doc in total.Touched)
             {
@@ -234,53 +244,26 @@ public sealed class PassageIndex
 
     // A group scores a document by its best alternative; an alternative by the sum of its distinct terms' scores.
     // The sums run in the order of the query's terms, so scores (and so ties) are the same as summing per document.
-    private void ScoreGroup(QueryGroup group, QueryScratch scratch)
+    private void ScoreGroup(QueryGroup group, QueryScratch scratch, in Bm25 bm25)
     {
-        var weight = group.Weight;
         var alternatives = group.Alternatives;
         if (alternatives.Count == 1 && alternatives[0].Count == 1)
         {
             // The common case, a single word: its score is the group's score, added straight into the total.
             if (_termIds.TryGetValue(alternatives[0][0], out var termId))
             {
-                AddTermScores(_postings[termId], scratch.Total, weight);
+                AddWeighted(_postings[termId], scratch.Total, group.Weight, bm25);
             }
 
             return;
         }
 
-        var best = scratch.Group;
-        best.Reset(_docCount);
-        foreach (var alternative in alternatives)
-        {
-            var sum = scratch.Alternative;
-            sum.Reset(_docCount);
-            for (var i = 0; i < alternative.Count; i++)
-            {
-                if (!IsFirstOccurrence(alternative, i) || !_termIds.TryGetValue(alternative[i], out var termId))
-                {
-                    continue;
-                }
-
-                AddTermScores(_postings[termId], sum, weight: null);
-            }
-
-            foreach (var doc in sum.Touched)
-            {
-                best.Max(doc, sum[doc]);
-            }
-        }
-
-        var total = scratch.Total;
-        foreach (var doc in best.Touched)
-        {
-            total.Add(doc, best[doc] * weight);
-        }
+        MergeGroup(group, scratch.Total, bm25);
     }
 
-    // Adds the term's BM25 score for each live document holding it; with a weight, the score is a whole group's
-    // and is weighted as one (a group's score counts only when positive, as a best-of-alternatives would).
-    private void AddTermScores(PostingList list, SparseScores scores, double? weight)
+    // Adds each live posting's score, weighted as a whole group's score (which counts only when positive, as a
+    // best-of-alternatives would).
+    private void AddWeighted(PostingList list, SparseScores scores, double weight, in Bm25 bm25)
     {
         if (list.LiveCount == 0)
         {
@@ -288,24 +271,97 @@ public sealed class PassageIndex
         }
 
         var idf = Bm25Idf(list.LiveCount);
-        var saturation = _k1 + 1;
-        var norms = _norms;
         foreach (var posting in list.Postings)
         {
-            var norm = norms[posting.Doc];
-            if (double.IsNaN(norm))
+            if (!bm25.IsDead(posting.Doc))
             {
-                continue;
+                var score = bm25.Score(idf, posting);
+                if (score > 0)
+                {
+                    scores.Add(posting.Doc, score * weight);
+                }
+            }
+        }
+    }
+
+    // A name with aliases, or of several words: its posting lists are walked together in document order (they are
+    // sorted), so each document's alternatives are summed and compared on the spot and the total is written once,
+    // with no per-document scratch to fill and read back.
+    private void MergeGroup(QueryGroup group, SparseScores total, in Bm25 bm25)
+    {
+        var termCount = 0;
+        foreach (var alternative in group.Alternatives)
+        {
+            termCount += alternative.Count;
+        }
+
+        var lists = new PostingList[termCount];
+        var idfs = new double[termCount];
+        var alternativeOf = new int[termCount];
+        var positions = new int[termCount];
+        var n = 0;
+        for (var a = 0; a < group.Alternatives.Count; a++)
+        {
+            var alternative = group.Alternatives[a];
+            for (var i = 0; i < alternative.Count; i++)
+            {
+                if (IsFirstOccurrence(alternative, i) && _termIds.TryGetValue(alternative[i], out var termId)
+                    && _postings[termId] is { LiveCount: > 0 } list)
+                {
+                    lists[n] = list;
+                    idfs[n] = Bm25Idf(list.LiveCount);
+                    alternativeOf[n] = a;
+                    n++;
+                }
+            }
+        }
+
+        var weight = group.Weight;
+        while (true)
+        {
+            var doc = int.MaxValue;
+            for (var i = 0; i < n; i++)
+            {
+                if (positions[i] < lists[i].Count)
+                {
+                    doc = Math.Min(doc, lists[i][positions[i]].Doc);
+                }
             }
 
-            var score = idf * posting.Frequency * saturation / (posting.Frequency + norm);
-            if (weight is not { } w)
+            if (doc == int.MaxValue)
             {
-                scores.Add(posting.Doc, score);
+                return;
             }
-            else if (score > 0)
+
+            var dead = bm25.IsDead(doc);
+            var best = 0.0;
+            var matched = false;
+            var sum = 0.0;
+            var any = false;
+            for (var i = 0; i < n; i++)
             {
-                scores.Add(posting.Doc, score * w);
+                if (i > 0 && alternativeOf[i] != alternativeOf[i - 1])
+                {
+                    (matched, best) = any && sum > best ? (true, sum) : (matched, best);
+                    sum = 0;
+                    any = false;
+                }
+
+                if (positions[i] < lists[i].Count && lists[i][positions[i]] is { } posting && posting.Doc == doc)
+                {
+                    positions[i]++;
+                    if (!dead)
+                    {
+                        sum += bm25.Score(idfs[i], posting);
+                        any = true;
+                    }
+                }
+            }
+
+            (matched, best) = any && sum > best ? (true, sum) : (matched, best);
+            if (matched)
+            {
+                total.Add(doc, best * weight);
             }
         }
     }
@@ -330,12 +386,14 @@ public sealed class PassageIndex
             var size = _docs.Length * 2;
             Array.Resize(ref _docs, size);
             Array.Resize(ref _lengths, size);
-            Array.Resize(ref _norms, size);
+            Array.Resize(ref _dead, size);
         }
 
         var doc = _docCount++;
         _docs[doc] = passage;
         _lengths[doc] = terms.Count;
+        _dead[doc] = false;
+        _maxLength = Math.Max(_maxLength, terms.Count);
         _docByPassage[passage.Id] = doc;
         _totalLength += terms.Count;
         _liveCount++;
@@ -362,7 +420,7 @@ public sealed class PassageIndex
 
         foreach (var termId in _docTerms)
         {
-            _postings[termId].Add(doc, _frequencyByTerm[termId]);
+            _postings[termId].Add(doc, _frequencyByTerm[termId], terms.Count);
             _frequencyByTerm[termId] = 0;
         }
 
@@ -391,6 +449,7 @@ public sealed class PassageIndex
         }
 
         Array.Clear(_docs, live, _docCount - live);
+        Array.Clear(_dead, 0, _docCount);
         _docCount = live;
         _deadCount = 0;
         foreach (var list in _postings)
@@ -399,14 +458,19 @@ public sealed class PassageIndex
         }
     }
 
-    // BM25's length norm depends on the average length, which every change moves; dead documents get NaN.
+    // BM25's length norm depends on the average length, which every change moves; it is tabled by length here,
+    // with the expression Bm25.Norm uses for lengths beyond the table, so both give the same value.
     private void UpdateNorms()
     {
         var averageLength = _liveCount == 0 ? 1 : (double)_totalLength / _liveCount;
-        for (var doc = 0; doc < _docCount; doc++)
+        var size = Math.Min(_maxLength + 1, NormTableSize);
+        var table = new double[size];
+        for (var length = 0; length < size; length++)
         {
-            _norms[doc] = _docs[doc] is null ? double.NaN : _k1 * (1 - _b + (_b * _lengths[doc] / averageLength));
+            table[length] = Bm25.Norm(_k1, _b, length, averageLength);
         }
+
+        _normByLength = table;
     }
 
     private int DocumentFrequency(string term) => _termIds.TryGetValue(term, out var termId) ? _postings[termId].LiveCount : 0;

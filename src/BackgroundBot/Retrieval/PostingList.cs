@@ -15,16 +15,18 @@ internal sealed class PostingList
 
     public ReadOnlySpan<Posting> Postings => _postings.AsSpan(0, Count);
 
-    public void Add(int doc, int frequency)
+    public void Add(int doc, int frequency, int length)
     {
         if (Count == _postings.Length)
         {
             Array.Resize(ref _postings, _postings.Length * 2);
         }
 
-        _postings[Count++] = new Posting(doc, frequency);
+        _postings[Count++] = new Posting(doc, frequency, length);
         LiveCount++;
     }
+
+    public Posting this[int index] => _postings[index];
 
     /// <summary>Drops removed documents and renumbers the rest; <paramref name="newDoc"/> is -1 for a removed one.</summary>
     public void Compact(int[] newDoc)
@@ -35,7 +37,7 @@ internal sealed class PostingList
             var doc = newDoc[_postings[i].Doc];
             if (doc >= 0)
             {
-                _postings[kept++] = new Posting(doc, _postings[i].Frequency);
+                _postings[kept++] = _postings[i] with { Doc = doc };
             }
         }
 

@@ -1,13 +1,16 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace BackgroundBot.Retrieval;
 
 /// <summary>
 /// Per-document scores for one query, dense by document number but cleared in time proportional to the documents
-/// touched: a slot counts only when its stamp is the current one, so clearing is bumping the stamp.
+/// touched: a slot counts only when its stamp is the current one, so clearing is bumping the stamp. Stamp and score
+/// share a slot, so scoring a posting touches one cache line.
 /// </summary>
 internal sealed class SparseScores
 {
-    private double[] _values = [];
-    private int[] _stamps = [];
+    private Slot[] _slots = [];
     private int[] _touched = [];
     private int _stamp = 1;
 
@@ -18,12 +21,11 @@ internal sealed class SparseScores
 
     public void Reset(int documents)
     {
-        if (_values.Length < documents)
+        if (_slots.Length < documents)
         {
             // Grows with the index, once per thread; queries reuse it.
-            var size = Math.Max(documents, _values.Length * 2);
-            _values = new double[size];
-            _stamps = new int[size];
+            var size = Math.Max(documents, _slots.Length * 2);
+            _slots = new Slot[size];
             _touched = new int[size];
             _stamp = 0;
         }
@@ -31,45 +33,34 @@ internal sealed class SparseScores
         TouchedCount = 0;
         if (++_stamp == int.MaxValue)
         {
-            Array.Clear(_stamps);
+            Array.Clear(_slots);
             _stamp = 1;
         }
     }
 
-    public bool Contains(int doc) => _stamps[doc] == _stamp;
-
-    public double this[int doc] => _values[doc];
+    public double this[int doc] => _slots[doc].Score;
 
     /// <summary>Adds to the document's score, starting it at <paramref name="score"/> when it has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int doc, double score)
     {
-        if (_stamps[doc] != _stamp)
+        ref var slot = ref _slots[doc];
+        if (slot.Stamp != _stamp)
         {
-            _stamps[doc] = _stamp;
-            _values[doc] = score;
+            slot.Stamp = _stamp;
+            slot.Score = score;
             _touched[TouchedCount++] = doc;
         }
         else
         {
-            _values[doc] += score;
+            slot.Score += score;
         }
     }
 
-    /// <summary>Raises the document's score to <paramref name="score"/> when that is higher (no score counts as 0).</summary>
-    public void Max(int doc, double score)
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    private struct Slot
     {
-        if (_stamps[doc] != _stamp)
-        {
-            if (score > 0)
-            {
-                _stamps[doc] = _stamp;
-                _values[doc] = score;
-                _touched[TouchedCount++] = doc;
-            }
-        }
-        else if (score > _values[doc])
-        {
-            _values[doc] = score;
-        }
+        public double Score;
+        public int Stamp;
     }
 }
