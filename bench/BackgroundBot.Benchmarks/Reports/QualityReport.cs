@@ -13,15 +13,17 @@ namespace BackgroundBot.Benchmarks.Reports;
 /// </summary>
 public static class QualityReport
 {
-    public static IReadOnlyList<QualityRow> Measure(int passages, int repetitions = 31)
+    /// <param name="warmUp">How long each engine runs the questions before timing (tiered JIT settles meanwhile).</param>
+    public static IReadOnlyList<QualityRow> Measure(int passages, int repetitions = 31, TimeSpan? warmUp = null)
     {
+        var warmUpTime = warmUp ?? TimeSpan.FromSeconds(2);
         var corpus = CorpusGenerator.Generate(passages);
         using var bot = new InMemoryBot(corpus.Passages);
         using var lucene = new LuceneBaseline(corpus.Passages, storeText: false);
         return
         [
-            Evaluate("BackgroundBot", passages, corpus.Questions, q => bot.SearchPassages(q, 3), q => bot.Search(q, 10).Count, repetitions),
-            Evaluate("Lucene.Net", passages, corpus.Questions, q => lucene.SearchPassages(q, 3), q => lucene.Search(q, 10).ScoreDocs.Length, repetitions),
+            Evaluate("BackgroundBot", passages, corpus.Questions, q => bot.SearchPassages(q, 3), q => bot.Search(q, 10).Count, repetitions, warmUpTime),
+            Evaluate("Lucene.Net", passages, corpus.Questions, q => lucene.SearchPassages(q, 3), q => lucene.Search(q, 10).ScoreDocs.Length, repetitions, warmUpTime),
         ];
     }
 
@@ -45,7 +47,7 @@ public static class QualityReport
     }
 
     private static QualityRow Evaluate(
-        string engine, int passages, IReadOnlyList<BenchQuestion> questions, Func<string, IReadOnlyList<int>> top3, Func<string, int> query, int repetitions)
+        string engine, int passages, IReadOnlyList<BenchQuestion> questions, Func<string, IReadOnlyList<int>> top3, Func<string, int> query, int repetitions, TimeSpan warmUpTime)
     {
         var hit1 = 0;
         var hit3 = 0;
@@ -53,9 +55,8 @@ public static class QualityReport
         var missed = new List<string>();
         var medians = new List<double>();
 
-        // Two seconds of rounds, so tiered JIT has settled on optimised code before anything is timed.
         var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
+        while (warmUp.Elapsed < warmUpTime)
         {
             foreach (var question in questions)
             {
