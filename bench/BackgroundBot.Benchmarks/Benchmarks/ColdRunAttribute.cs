@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 
 namespace BackgroundBot.Benchmarks.Benchmarks;
@@ -6,5 +7,5 @@ namespace BackgroundBot.Benchmarks.Benchmarks;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class ColdRunAttribute : Attribute, IConfigSource
 {
-    public IConfig Config { get; } = ManualConfig.CreateEmpty().AddJob(BenchJobs.Cold);
+    public IConfig Config { get; } = ManualConfig.CreateEmpty().AddJob(BenchJobs.Cold).AddColumn(StatisticColumn.Median);
 }

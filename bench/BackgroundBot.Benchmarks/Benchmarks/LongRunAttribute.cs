@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 
@@ -7,5 +8,5 @@ namespace BackgroundBot.Benchmarks.Benchmarks;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class LongRunAttribute : Attribute, IConfigSource
 {
-    public IConfig Config { get; } = ManualConfig.CreateEmpty().AddJob(BenchJobs.Long).AddDiagnoser(MemoryDiagnoser.Default);
+    public IConfig Config { get; } = ManualConfig.CreateEmpty().AddJob(BenchJobs.Long).AddColumn(StatisticColumn.Median).AddDiagnoser(MemoryDiagnoser.Default);
 }

@@ -11,4 +11,5 @@ public sealed record QualityRow(
     int OtherNameHitAt3,
     double MedianMicroseconds,
     double P95Microseconds,
+    double CpuMicroseconds,
     IReadOnlyList<string> Missed);

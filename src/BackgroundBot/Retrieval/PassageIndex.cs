@@ -22,6 +22,9 @@ public sealed class PassageIndex
     // Below this many passages a batch is analysed on the calling thread; above, on all cores.
     private const int ParallelAnalysisThreshold = 512;
 
+    // Documents per scoring block: 16k score slots of 12 bytes fit a core's L2 cache with room to spare.
+    private const int BlockSize = 16 * 1024;
+
     // Lengths (in terms) whose norm is tabled; longer documents, rare, get theirs computed when scored.
     private const int NormTableSize = 4096;
 
@@ -199,15 +202,32 @@ public sealed class PassageIndex
             total.Reset(_docCount);
             var bm25 = new Bm25(_k1, _b, (double)_totalLength / _liveCount, _normByLength, _deadCount > 0 ? _dead : null);
             var top = scratch.Top;
-            foreach (var group in query.Groups)
-            {
-                ScoreGroup(group, scratch, bm25);
-            }
+            var plans = Plan(query.Groups, scratch);
 
-            top.Reset(Math.Min(count, total.TouchedCount));
-            foreach (var doc in total.Touched)
+            // Document blocks small enough for their score slots to stay in the core's cache while every group's
+            // postings for the block are added (each document still gets its groups' scores in the query's order),
+            // and while the block's finished scores are offered to the top hits.
+            top.Reset(Math.Min(count, _liveCount));
+            for (var low = 0; low < _docCount; low += BlockSize)
             {
-                top.Offer(doc, total[doc]);
+                var end = Math.Min(low + BlockSize, _docCount);
+                var firstTouched = total.TouchedCount;
+                foreach (var plan in plans)
+                {
+                    if (plan.Lists.Length == 1)
+                    {
+                        ScoreSingle(plan, end, total, bm25);
+                    }
+                    else
+                    {
+                        ScoreMerged(plan, end, total, bm25);
+                    }
+                }
+
+                foreach (var doc in total.Touched[firstTouched..])
+                {
+                    top.Offer(doc, total[doc]);
+                }
             }
 
             // The usual handful of hits drains on the stack; a caller asking for thousands gets arrays.
@@ -243,80 +263,94 @@ public sealed class PassageIndex
     }
 
     // A group scores a document by its best alternative; an alternative by the sum of its distinct terms' scores.
-    // The sums run in the order of the query's terms, so scores (and so ties) are the same as summing per document.
-    private void ScoreGroup(QueryGroup group, QueryScratch scratch, in Bm25 bm25)
+    // Each group becomes its live terms' posting lists, in the query's order, with a read position in each.
+    private GroupPlan[] Plan(IReadOnlyList<QueryGroup> groups, QueryScratch scratch)
     {
-        var alternatives = group.Alternatives;
-        if (alternatives.Count == 1 && alternatives[0].Count == 1)
+        var plans = new List<GroupPlan>(groups.Count);
+        var tables = 0;
+        foreach (var group in groups)
         {
-            // The common case, a single word: its score is the group's score, added straight into the total.
-            if (_termIds.TryGetValue(alternatives[0][0], out var termId))
+            var lists = new List<(PostingList List, int Alternative)>();
+            for (var a = 0; a < group.Alternatives.Count; a++)
             {
-                AddWeighted(_postings[termId], scratch.Total, group.Weight, bm25);
+                var alternative = group.Alternatives[a];
+                for (var i = 0; i < alternative.Count; i++)
+                {
+                    if (IsFirstOccurrence(alternative, i) && _termIds.TryGetValue(alternative[i], out var termId)
+                        && _postings[termId] is { LiveCount: > 0 } list)
+                    {
+                        lists.Add((list, a));
+                    }
+                }
             }
 
-            return;
+            if (lists.Count == 0)
+            {
+                continue;
+            }
+
+            // A long list gets a table of its scores by (frequency, length), sparing most divisions.
+            var scoreTables = new TermScoreTable?[lists.Count];
+            for (var i = 0; i < lists.Count; i++)
+            {
+                if (lists[i].List.Count >= TermScoreTable.MinimumPostings)
+                {
+                    scoreTables[i] = scratch.TermScores(tables++);
+                    scoreTables[i]!.Clear();
+                }
+            }
+
+            plans.Add(new GroupPlan(
+                [.. lists.Select(l => l.List)],
+                [.. lists.Select(l => Bm25Idf(l.List.LiveCount))],
+                [.. lists.Select(l => l.Alternative)],
+                new int[lists.Count],
+                group.Weight,
+                scoreTables));
         }
 
-        MergeGroup(group, scratch.Total, bm25);
+        return [.. plans];
     }
 
-    // Adds each live posting's score, weighted as a whole group's score (which counts only when positive, as a
-    // best-of-alternatives would).
-    private void AddWeighted(PostingList list, SparseScores scores, double weight, in Bm25 bm25)
+    // A single word: its score is the group's score (counted only when positive, as a best-of-alternatives would),
+    // weighted and added straight into the total.
+    private static void ScoreSingle(GroupPlan plan, int end, SparseScores total, in Bm25 bm25)
     {
-        if (list.LiveCount == 0)
+        var postings = plan.Lists[0].Postings;
+        var idf = plan.Idfs[0];
+        var weight = plan.Weight;
+        var table = plan.Tables[0];
+        var at = plan.Positions[0];
+        for (; at < postings.Length; at++)
         {
-            return;
-        }
+            var posting = postings[at];
+            if (posting.Doc >= end)
+            {
+                break;
+            }
 
-        var idf = Bm25Idf(list.LiveCount);
-        foreach (var posting in list.Postings)
-        {
             if (!bm25.IsDead(posting.Doc))
             {
-                var score = bm25.Score(idf, posting);
+                var score = table is null ? bm25.Score(idf, posting) : table.Score(bm25, idf, posting);
                 if (score > 0)
                 {
-                    scores.Add(posting.Doc, score * weight);
+                    total.Add(posting.Doc, score * weight);
                 }
             }
         }
+
+        plan.Positions[0] = at;
     }
 
     // A name with aliases, or of several words: its posting lists are walked together in document order (they are
     // sorted), so each document's alternatives are summed and compared on the spot and the total is written once,
     // with no per-document scratch to fill and read back.
-    private void MergeGroup(QueryGroup group, SparseScores total, in Bm25 bm25)
+    private static void ScoreMerged(GroupPlan plan, int end, SparseScores total, in Bm25 bm25)
     {
-        var termCount = 0;
-        foreach (var alternative in group.Alternatives)
-        {
-            termCount += alternative.Count;
-        }
-
-        var lists = new PostingList[termCount];
-        var idfs = new double[termCount];
-        var alternativeOf = new int[termCount];
-        var positions = new int[termCount];
-        var n = 0;
-        for (var a = 0; a < group.Alternatives.Count; a++)
-        {
-            var alternative = group.Alternatives[a];
-            for (var i = 0; i < alternative.Count; i++)
-            {
-                if (IsFirstOccurrence(alternative, i) && _termIds.TryGetValue(alternative[i], out var termId)
-                    && _postings[termId] is { LiveCount: > 0 } list)
-                {
-                    lists[n] = list;
-                    idfs[n] = Bm25Idf(list.LiveCount);
-                    alternativeOf[n] = a;
-                    n++;
-                }
-            }
-        }
-
-        var weight = group.Weight;
+        var lists = plan.Lists;
+        var positions = plan.Positions;
+        var alternativeOf = plan.AlternativeOf;
+        var n = lists.Length;
         while (true)
         {
             var doc = int.MaxValue;
@@ -328,7 +362,7 @@ public sealed class PassageIndex
                 }
             }
 
-            if (doc == int.MaxValue)
+            if (doc >= end)
             {
                 return;
             }
@@ -352,7 +386,7 @@ public sealed class PassageIndex
                     positions[i]++;
                     if (!dead)
                     {
-                        sum += bm25.Score(idfs[i], posting);
+                        sum += plan.Tables[i] is { } table ? table.Score(bm25, plan.Idfs[i], posting) : bm25.Score(plan.Idfs[i], posting);
                         any = true;
                     }
                 }
@@ -361,7 +395,7 @@ public sealed class PassageIndex
             (matched, best) = any && sum > best ? (true, sum) : (matched, best);
             if (matched)
             {
-                total.Add(doc, best * weight);
+                total.Add(doc, best * plan.Weight);
             }
         }
     }

@@ -56,6 +56,29 @@ public sealed class PassageIndexTests
     }
 
     [Fact]
+    public void Search_ranks_exactly_as_plain_bm25_across_scoring_blocks()
+    {
+        // More passages than one scoring block holds (16k), with removals, so hits come from several blocks.
+        var random = new Random(11);
+        var index = new PassageIndex(Analyzer, Options.Create(new RetrievalOptions()));
+        var reference = new ReferenceIndex();
+        var passages = Enumerable.Range(1, 40_000).Select(i => Passage(i, random, maxWords: 6)).ToList();
+        index.Add(passages);
+        reference.Add(passages);
+        var retired = Enumerable.Range(1, 40_000).Where(i => i % 7 == 0).ToList();
+        index.Remove(retired);
+        reference.Remove(retired);
+
+        for (var q = 0; q < 30; q++)
+        {
+            var query = Query(random);
+            Assert.Equal(
+                reference.Search(query, 10).Select(h => (h.Passage.Id, h.Score)),
+                index.Search(query, 10).Select(h => (h.Passage.Id, h.Score)));
+        }
+    }
+
+    [Fact]
     public void Retired_passages_are_never_indexed_or_returned()
     {
         var index = new PassageIndex(Analyzer, Options.Create(new RetrievalOptions()));
@@ -103,10 +126,10 @@ public sealed class PassageIndexTests
         Assert.Equal(200 + 300 - 150, index.Count);
     }
 
-    private static Passage Passage(int id, Random random) => new()
+    private static Passage Passage(int id, Random random, int maxWords = 40) => new()
     {
         Id = id,
-        Text = string.Join(' ', Enumerable.Range(0, random.Next(3, 40)).Select(_ => Words[random.Next(Words.Length)])) + ".",
+        Text = string.Join(' ', Enumerable.Range(0, random.Next(3, maxWords)).Select(_ => Words[random.Next(Words.Length)])) + ".",
     };
 
     // Single words, multi-word names, alias groups with several alternatives (one repeating a term), and a
