@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/BackgroundBot.Benchmarks -- --filter '*'    the suite, then the report
 // dotnet run -c Release --project bench/BackgroundBot.Benchmarks -- --report        quality and memory only (minutes)
 // dotnet run -c Release --project bench/BackgroundBot.Benchmarks -- --quality 1000  quality at chosen sizes (seconds)
+// dotnet run -c Release --project bench/BackgroundBot.Benchmarks -- --memory        working sets only
 // Any other arguments are BenchmarkDotNet's (--filter, --list flat, --job, ...).
 int[] reportSizes = [1_000, 10_000, 100_000];
 const int WorkingSetPassages = 100_000;
@@ -20,6 +21,13 @@ if (args.Length >= 1 && args[0] == "--quality")
 {
     var sizes = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : reportSizes;
     QualityReport.Write(Console.Out, sizes);
+    return 0;
+}
+
+if (args.Length >= 1 && args[0] == "--memory")
+{
+    BenchStore.Ensure(WorkingSetPassages, Console.Out);
+    WorkingSetReport.Write(Console.Out, WorkingSetPassages);
     return 0;
 }
 

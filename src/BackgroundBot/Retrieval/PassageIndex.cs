@@ -22,6 +22,10 @@ public sealed class PassageIndex
     // Below this many passages a batch is analysed on the calling thread; above, on all cores.
     private const int ParallelAnalysisThreshold = 512;
 
+    // Passages analysed per chunk of a large batch: enough to keep the cores busy, few enough that their analysed
+    // terms (garbage once indexed) stay small beside the index.
+    private const int AnalysisChunk = 4096;
+
     // Documents per scoring block: 16k score slots of 12 bytes fit a core's L2 cache with room to spare.
     private const int BlockSize = 16 * 1024;
 
@@ -75,44 +79,61 @@ public sealed class PassageIndex
         }
     }
 
+    /// <summary>
+    /// Indexes the live passages not yet indexed. A large batch (the whole store at start) goes in chunks, each
+    /// visible to searches once added, so the analysed terms of only one chunk are held at a time.
+    /// </summary>
     public void Add(IEnumerable<Passage> passages)
     {
-        // Analysis is most of the cost of indexing and needs no lock, so it happens before the write lock is taken.
-        var batch = passages.Where(p => !p.Retired).ToList();
-        if (batch.Count == 0)
+        ArgumentNullException.ThrowIfNull(passages);
+        var added = 0;
+        foreach (var chunk in passages.Where(p => !p.Retired).Chunk(AnalysisChunk))
         {
-            return;
+            AddChunk(chunk);
+            added += chunk.Length;
         }
 
-        var terms = new List<string>[batch.Count];
-        if (batch.Count >= ParallelAnalysisThreshold)
+        if (added >= ParallelAnalysisThreshold)
         {
-            Parallel.For(0, batch.Count, i => terms[i] = _analyzer.AnalyzeDocument(batch[i].Text));
+            _lock.EnterWriteLock();
+            try
+            {
+                foreach (var list in _postings)
+                {
+                    list.TrimExcess();
+                }
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+    }
+
+    private void AddChunk(Passage[] chunk)
+    {
+        // Analysis is most of the cost of indexing and needs no lock, so it happens before the write lock is taken.
+        var terms = new List<string>[chunk.Length];
+        if (chunk.Length >= ParallelAnalysisThreshold)
+        {
+            Parallel.For(0, chunk.Length, i => terms[i] = _analyzer.AnalyzeDocument(chunk[i].Text));
         }
         else
         {
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < chunk.Length; i++)
             {
-                terms[i] = _analyzer.AnalyzeDocument(batch[i].Text);
+                terms[i] = _analyzer.AnalyzeDocument(chunk[i].Text);
             }
         }
 
         _lock.EnterWriteLock();
         try
         {
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < chunk.Length; i++)
             {
-                if (!_docByPassage.ContainsKey(batch[i].Id))
+                if (!_docByPassage.ContainsKey(chunk[i].Id))
                 {
-                    AddDocument(batch[i], terms[i]);
-                }
-            }
-
-            if (batch.Count >= ParallelAnalysisThreshold)
-            {
-                foreach (var list in _postings)
-                {
-                    list.TrimExcess();
+                    AddDocument(chunk[i], terms[i]);
                 }
             }
 
