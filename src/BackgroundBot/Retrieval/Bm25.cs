@@ -3,7 +3,11 @@ using System.Runtime.CompilerServices;
 namespace BackgroundBot.Retrieval;
 
 /// <summary>The BM25 parameters and index statistics one search scores with, read once per search.</summary>
-internal readonly struct Bm25(double k1, double b, double averageLength, double[] normByLength, bool[]? dead)
+/// <remarks>
+/// Document lengths are looked up by document: scoring runs block by block, so the lengths of the block being
+/// scored (64 KB) stay in cache beside its score slots, and postings stay 8 bytes.
+/// </remarks>
+internal readonly struct Bm25(double k1, double b, double averageLength, double[] normByLength, int[] lengths, bool[]? dead)
 {
     private readonly double _saturation = k1 + 1;
 
@@ -14,11 +18,17 @@ internal readonly struct Bm25(double k1, double b, double averageLength, double[
     public bool IsDead(int doc) => dead is not null && dead[doc];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Score(double idf, Posting posting)
+    public int Length(int doc) => lengths[doc];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Score(double idf, Posting posting) => Score(idf, posting.Frequency, lengths[posting.Doc]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Score(double idf, int frequency, int length)
     {
-        var norm = (uint)posting.Length < (uint)normByLength.Length
-            ? normByLength[posting.Length]
-            : Norm(k1, b, posting.Length, averageLength);
-        return idf * posting.Frequency * _saturation / (posting.Frequency + norm);
+        var norm = (uint)length < (uint)normByLength.Length
+            ? normByLength[length]
+            : Norm(k1, b, length, averageLength);
+        return idf * frequency * _saturation / (frequency + norm);
     }
 }

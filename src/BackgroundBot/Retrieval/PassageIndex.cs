@@ -9,11 +9,11 @@ namespace BackgroundBot.Retrieval;
 /// </summary>
 /// <remarks>
 /// Terms are numbered and each holds an array of (document, frequency) postings; documents are numbered in the
-/// order they were added, which is also the tie-break between equal scores. A posting carries its document's length,
-/// and BM25's length norm is tabled by length once per change, so scoring a posting list reads memory in order and
-/// writes one score slot per posting. A search sums term scores into per-thread score arrays that are cleared by
-/// stamp, then keeps the best hits in a small heap, so its cost follows the postings it reads and it allocates only
-/// its result. A removal marks the document dead (scoring skips it) and lowers the live document frequency of its
+/// order they were added, which is also the tie-break between equal scores. BM25's length norm is tabled by length
+/// once per change. A search sums term scores into per-thread score arrays that are cleared by stamp, block by block
+/// through the documents, so a block's score slots and lengths stay in cache while every query term's postings for
+/// the block are read in order; each block's scores then go to a small top-k heap. Its cost follows the postings it
+/// reads and it allocates only its result. A removal marks the document dead (scoring skips it) and lowers the live document frequency of its
 /// terms; once dead documents make up a quarter of the index, it is compacted. Scores are summed in the query's
 /// order, so they equal, to the bit, those of summing per document.
 /// </remarks>
@@ -26,7 +26,7 @@ public sealed class PassageIndex
     // terms (garbage once indexed) stay small beside the index.
     private const int AnalysisChunk = 4096;
 
-    // Documents per scoring block: 16k score slots of 12 bytes fit a core's L2 cache with room to spare.
+    // Documents per scoring block: 16k score slots (12 bytes) and lengths (4 bytes) fit a core's L2 cache.
     private const int BlockSize = 16 * 1024;
 
     // Lengths (in terms) whose norm is tabled; longer documents, rare, get theirs computed when scored.
@@ -221,7 +221,7 @@ public sealed class PassageIndex
             var scratch = QueryScratch.ForThisThread();
             var total = scratch.Total;
             total.Reset(_docCount);
-            var bm25 = new Bm25(_k1, _b, (double)_totalLength / _liveCount, _normByLength, _deadCount > 0 ? _dead : null);
+            var bm25 = new Bm25(_k1, _b, (double)_totalLength / _liveCount, _normByLength, _lengths, _deadCount > 0 ? _dead : null);
             var top = scratch.Top;
             var plans = Plan(query.Groups, scratch);
 
@@ -475,7 +475,7 @@ public sealed class PassageIndex
 
         foreach (var termId in _docTerms)
         {
-            _postings[termId].Add(doc, _frequencyByTerm[termId], terms.Count);
+            _postings[termId].Add(doc, _frequencyByTerm[termId]);
             _frequencyByTerm[termId] = 0;
         }
 

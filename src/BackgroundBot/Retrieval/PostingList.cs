@@ -15,14 +15,14 @@ internal sealed class PostingList
 
     public ReadOnlySpan<Posting> Postings => _postings.AsSpan(0, Count);
 
-    public void Add(int doc, int frequency, int length)
+    public void Add(int doc, int frequency)
     {
         if (Count == _postings.Length)
         {
             Array.Resize(ref _postings, _postings.Length * 2);
         }
 
-        _postings[Count++] = new Posting(doc, frequency, length);
+        _postings[Count++] = new Posting(doc, frequency);
         LiveCount++;
     }
 

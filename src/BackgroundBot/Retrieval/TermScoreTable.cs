@@ -22,17 +22,18 @@ internal sealed class TermScoreTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Score(in Bm25 bm25, double idf, Posting posting)
     {
-        if ((uint)posting.Frequency < Frequencies && (uint)posting.Length < Lengths)
+        var length = bm25.Length(posting.Doc);
+        if ((uint)posting.Frequency < Frequencies && (uint)length < Lengths)
         {
-            ref var cached = ref _scores[(posting.Length * Frequencies) + posting.Frequency];
+            ref var cached = ref _scores[(length * Frequencies) + posting.Frequency];
             if (double.IsNaN(cached))
             {
-                cached = bm25.Score(idf, posting);
+                cached = bm25.Score(idf, posting.Frequency, length);
             }
 
             return cached;
         }
 
-        return bm25.Score(idf, posting);
+        return bm25.Score(idf, posting.Frequency, length);
     }
 }
