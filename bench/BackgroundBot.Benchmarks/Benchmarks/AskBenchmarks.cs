@@ -15,6 +15,7 @@ namespace BackgroundBot.Benchmarks.Benchmarks;
 public class AskBenchmarks
 {
     private IReadOnlyList<BenchQuestion> _questions = [];
+    private string? _folder;
     private IHost? _host;
     private ExtractiveAnswerer? _answerer;
 
@@ -25,20 +26,28 @@ public class AskBenchmarks
     public void SetUp()
     {
         _questions = CorpusGenerator.Generate(Passages).Questions;
-        _host = BenchStore.OpenHost(BenchStore.Ensure(Passages), seed: true);
+        _folder = Path.Combine(Path.GetTempPath(), "backgroundbot-bench-ask", Guid.NewGuid().ToString("N"));
+        _host = BenchStore.OpenHost(BenchStore.CopyOf(Passages, _folder), seed: true);
         _answerer = _host.Services.GetRequiredService<ExtractiveAnswerer>();
     }
 
     [GlobalCleanup]
-    public void CleanUp() => _host?.Dispose();
+    public void CleanUp()
+    {
+        _host?.Dispose();
+        if (_folder is not null)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 
     [Benchmark(OperationsPerInvoke = QueryBenchmarks.Questions)]
-    public int Ask()
+    public async Task<int> Ask()
     {
         var grounded = 0;
         foreach (var question in _questions)
         {
-            if (_answerer!.Ask(new AskRequest(question.Text)).Answer is { Grounded: true })
+            if ((await _answerer!.AskAsync(new AskRequest(question.Text), CancellationToken.None)).Answer is { Grounded: true })
             {
                 grounded++;
             }

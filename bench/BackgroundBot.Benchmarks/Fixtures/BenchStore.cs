@@ -48,6 +48,18 @@ public static class BenchStore
         return path;
     }
 
+    /// <summary>
+    /// A private copy of the cached store, for runs that may write to it (a declined question can be logged for
+    /// moderators), so the cached store stays as built. Deleted with the folder it is in.
+    /// </summary>
+    public static string CopyOf(int passages, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var copy = Path.Combine(folder, "store.db");
+        File.Copy(Ensure(passages), copy, overwrite: true);
+        return copy;
+    }
+
     /// <summary>The bot's host on <paramref name="dbPath"/>, wired as the CLI wires it, not yet started.</summary>
     public static IHost OpenHost(string dbPath, bool seed)
     {

@@ -23,11 +23,12 @@ public static class WorkingSetReport
         ArgumentNullException.ThrowIfNull(output);
         IDisposable loaded;
         int count;
+        var folder = Path.Combine(Path.GetTempPath(), "backgroundbot-bench-memory", Guid.NewGuid().ToString("N"));
         if (engine == "bot")
         {
-            var host = BenchStore.OpenHost(BenchStore.Ensure(passages), seed: true);
+            var host = BenchStore.OpenHost(BenchStore.CopyOf(passages, folder), seed: true);
             var answerer = host.Services.GetRequiredService<ExtractiveAnswerer>();
-            answerer.Ask(new AskRequest("Who monitors the Lachin corridor?"));
+            answerer.AskAsync(new AskRequest("Who monitors the Lachin corridor?"), CancellationToken.None).GetAwaiter().GetResult();
             count = host.Services.GetRequiredService<Retrieval.Retriever>().Index.Count;
             loaded = host;
         }
@@ -55,6 +56,10 @@ public static class WorkingSetReport
             $"{engine} {count} {workingSet} {process.WorkingSet64} {process.PrivateMemorySize64} {GC.GetTotalMemory(forceFullCollection: false)}"));
         GC.KeepAlive(loaded);
         loaded.Dispose();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>Measures each engine in a child process and writes a markdown table.</summary>

@@ -54,7 +54,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
     }
 
     [Fact]
-    public void Import_ask_and_cold_start_run_against_a_real_store()
+    public async Task Import_ask_and_cold_start_run_against_a_real_store()
     {
         var import = new ImportBenchmarks { Passages = Tiny };
         import.SetUp();
@@ -64,7 +64,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
 
         var ask = new AskBenchmarks { Passages = Tiny };
         ask.SetUp();
-        Assert.True(ask.Ask() > 0, "no corpus question was answered");
+        Assert.True(await ask.Ask() > 0, "no corpus question was answered");
         ask.CleanUp();
 
         var coldStart = new ColdStartBenchmarks { Passages = Tiny };
