@@ -1,0 +1,58 @@
+using BackgroundBot.Answering;
+using BackgroundBot.Benchmarks.Corpus;
+using BackgroundBot.Benchmarks.Fixtures;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BackgroundBot.Benchmarks.Benchmarks;
+
+/// <summary>
+/// End-to-end extractive <c>ask</c> against a real LiteDB store, wired as the CLI wires it: question guard, analysis,
+/// retrieval, sentence selection, citations (read from the store) and place names. One operation is one question.
+/// </summary>
+[ShortRun]
+public class AskBenchmarks
+{
+    private IReadOnlyList<BenchQuestion> _questions = [];
+    private string? _folder;
+    private IHost? _host;
+    private ExtractiveAnswerer? _answerer;
+
+    [Params(10_000, 100_000)]
+    public int Passages { get; set; }
+
+    [GlobalSetup]
+    public void SetUp()
+    {
+        _questions = CorpusGenerator.Generate(Passages).Questions;
+        _folder = Path.Combine(Path.GetTempPath(), "backgroundbot-bench-ask", Guid.NewGuid().ToString("N"));
+        _host = BenchStore.OpenHost(BenchStore.CopyOf(Passages, _folder), seed: true);
+        _answerer = _host.Services.GetRequiredService<ExtractiveAnswerer>();
+    }
+
+    [GlobalCleanup]
+    public void CleanUp()
+    {
+        _host?.Dispose();
+        if (_folder is not null)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = QueryBenchmarks.Questions)]
+    public async Task<int> Ask()
+    {
+        var grounded = 0;
+        foreach (var question in _questions)
+        {
+            if ((await _answerer!.AskAsync(new AskRequest(question.Text), CancellationToken.None)).Answer is { Grounded: true })
+            {
+                grounded++;
+            }
+        }
+
+        return grounded;
+    }
+}
