@@ -17,10 +17,11 @@ public sealed class DeclineMessages(FactStore store)
 
     private string Coverage()
     {
-        var articles = store.ListArticles();
-        var topics = store.ListFacts().Select(f => f.Topic).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        // Counted in the store, never loaded: a decline must stay cheap with a large archive.
+        var articles = store.CountActiveArticles();
+        var topics = store.ActiveTopics();
         var facts = store.CountActiveFacts();
-        var holds = articles.Count == 1 ? $"1 article (\"{articles[0].Title}\")" : $"{articles.Count} articles";
+        var holds = store.OnlyActiveArticleTitle() is { } only ? $"1 article (\"{only}\")" : $"{articles} articles";
         if (facts > 0)
         {
             holds += facts == 1 ? " and 1 curated fact" : $" and {facts} curated facts";

@@ -108,6 +108,17 @@ public sealed class FactStore : IDisposable
 
     public int CountActiveFacts() => Facts.Count(f => f.Status == FactStatus.Active);
 
+    /// <summary>How many articles are live, without loading their text.</summary>
+    public int CountActiveArticles() => Articles.Count(a => a.Status == ArticleStatus.Active);
+
+    /// <summary>The title of the one live article, when there is exactly one.</summary>
+    public string? OnlyActiveArticleTitle() =>
+        CountActiveArticles() == 1 ? Articles.Query().Where(a => a.Status == ArticleStatus.Active).Select(a => a.Title).First() : null;
+
+    /// <summary>The topics of live facts, reading only that field.</summary>
+    public IReadOnlyList<string> ActiveTopics() =>
+        Facts.Query().Where(f => f.Status == FactStatus.Active).Select(f => f.Topic).ToList().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+
     public IReadOnlyList<AuditEntry> RecentAudit(int count) =>
         Audit.Query().OrderByDescending(a => a.Id).Limit(count).ToList();
 
