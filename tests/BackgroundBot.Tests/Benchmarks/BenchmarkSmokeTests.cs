@@ -37,6 +37,22 @@ public sealed class BenchmarkSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task Gateway_dispatch_round_trips_through_the_fake_discord()
+    {
+        var gateway = new GatewayDispatchBenchmarks();
+        await gateway.SetUpAsync();
+        try
+        {
+            Assert.Equal(1, await gateway.About().WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(2, await gateway.Ask().WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            await gateway.CleanUpAsync();
+        }
+    }
+
+    [Fact]
     public void Index_build_and_query_run_for_both_engines()
     {
         var build = new IndexBuildBenchmarks { Passages = Tiny };
