@@ -21,16 +21,7 @@ public sealed class FactCuration(FactStore store, TimeProvider time)
 
         var (fact, auditId) = store.Write(write =>
         {
-            var stored = write.InsertFactWithPassage(new Fact
-            {
-                Statement = draft.Statement.Trim(),
-                Date = draft.Date,
-                DateEnd = draft.DateEnd,
-                Topic = draft.Topic,
-                ClaimedBy = draft.ClaimedBy,
-                Citations = citations,
-                Source = source,
-            });
+            var stored = write.InsertFactWithPassage(Apply(new Fact { Statement = draft.Statement, Topic = draft.Topic }, draft, source, citations));
             return (stored, write.Audit(time.GetUtcNow(), actor, "fact.add", Subject(stored.Id), null, stored).Id);
         });
         return CurationResult<Fact>.Done($"Added fact {fact.Id}.", fact, auditId);
@@ -62,17 +53,7 @@ public sealed class FactCuration(FactStore store, TimeProvider time)
                 return CurationResult<Fact>.Refused($"Fact {id} is retracted; undo the retraction before editing it.");
             }
 
-            var edited = write.UpdateFactWithPassage(current with
-            {
-                Statement = draft.Statement.Trim(),
-                Date = draft.Date,
-                DateEnd = draft.DateEnd,
-                Topic = draft.Topic,
-                ClaimedBy = draft.ClaimedBy,
-                Citations = citations,
-                Source = source,
-                Version = current.Version + 1,
-            });
+            var edited = write.UpdateFactWithPassage(Apply(current, draft, source, citations) with { Version = current.Version + 1 });
             var audit = write.Audit(time.GetUtcNow(), actor, "fact.edit", Subject(id), current, edited);
             return CurationResult<Fact>.Done($"Edited fact {id} (now version {edited.Version}).", edited, audit.Id);
         });
@@ -300,6 +281,17 @@ public sealed class FactCuration(FactStore store, TimeProvider time)
         source = new FactSource { Title = string.IsNullOrWhiteSpace(draft.SourceTitle) ? url.Host : draft.SourceTitle.Trim(), Url = url.ToString() };
         return null;
     }
+
+    private static Fact Apply(Fact fact, FactDraft draft, FactSource? source, IReadOnlyList<int> citations) => fact with
+    {
+        Statement = draft.Statement.Trim(),
+        Date = draft.Date,
+        DateEnd = draft.DateEnd,
+        Topic = draft.Topic,
+        ClaimedBy = draft.ClaimedBy,
+        Citations = citations,
+        Source = source,
+    };
 
     private static string ChangedSince(Fact current, int expected)
     {
