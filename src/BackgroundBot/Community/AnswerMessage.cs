@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BackgroundBot.Answering;
 using BackgroundBot.Discord.Models;
@@ -21,7 +22,8 @@ public static class AnswerMessage
     public static DiscordMessage Build(GroundedAnswer answer, int answerId)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var fields = answer.Citations.Count == 0 ? [] : SourceFields(answer.Citations);
+        // The sources share Discord's 6000-character budget with the answer, which always keeps most of it.
+        var fields = answer.Citations.Count == 0 ? [] : SourceFields(answer.Citations, budget: 2000);
         var footer = answer switch
         {
             { Grounded: false } => "From the curated fact store · nothing in it answers this",
@@ -60,29 +62,49 @@ public static class AnswerMessage
         new Button { Label = "Report a problem", CustomId = $"{ReportButton}{answerId}", Style = ButtonStyle.Danger },
     ]);
 
-    /// <summary>"[n] Title (date)" lines, linked, split over as many fields as needed, each within 1024 characters.</summary>
-    private static List<EmbedField> SourceFields(IReadOnlyList<Citation> citations)
+    /// <summary>
+    /// "[n] Title (date)" lines, linked, split over fields of at most 1024 characters, within <paramref name="budget"/>
+    /// characters in all; sources that do not fit are counted in a last line (Show sources lists them all).
+    /// </summary>
+    private static List<EmbedField> SourceFields(IReadOnlyList<Citation> citations, int budget)
     {
         var fields = new List<EmbedField>();
         var current = new StringBuilder();
+        var used = 0;
+        var shown = 0;
         foreach (var line in citations.Select(Line))
         {
+            const int reserve = 40;
+            if (used + line.Length + 1 + reserve > budget || fields.Count == DiscordLimits.Fields - 1)
+            {
+                break;
+            }
+
             if (current.Length > 0 && current.Length + line.Length + 1 > DiscordLimits.FieldValue)
             {
-                fields.Add(new EmbedField(fields.Count == 0 ? "Sources" : "Sources (continued)", current.ToString()));
+                fields.Add(new EmbedField(FieldName(fields.Count), current.ToString()));
                 current.Clear();
             }
 
             current.Append(current.Length > 0 ? "\n" : "").Append(line);
+            used += line.Length + 1;
+            shown++;
+        }
+
+        if (shown < citations.Count)
+        {
+            current.Append(current.Length > 0 ? "\n" : "").Append(string.Create(CultureInfo.InvariantCulture, $"… and {citations.Count - shown} more (Show sources)"));
         }
 
         if (current.Length > 0)
         {
-            fields.Add(new EmbedField(fields.Count == 0 ? "Sources" : "Sources (continued)", current.ToString()));
+            fields.Add(new EmbedField(FieldName(fields.Count), current.ToString()));
         }
 
-        return fields.Take(DiscordLimits.Fields).ToList();
+        return fields;
     }
+
+    private static string FieldName(int index) => index == 0 ? "Sources" : "Sources (continued)";
 
     private static string Line(Citation citation)
     {

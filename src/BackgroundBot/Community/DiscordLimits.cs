@@ -26,6 +26,11 @@ public static class DiscordLimits
             return text;
         }
 
+        if (limit < 2)
+        {
+            return limit == 1 ? "…" : "";
+        }
+
         var room = text.AsSpan(0, limit - 1);
         var sentence = Math.Max(room.LastIndexOf(". "), Math.Max(room.LastIndexOf("] "), room.LastIndexOf("\n")));
         var cut = sentence > limit / 2 ? sentence + 1 : room.LastIndexOf(' ');
