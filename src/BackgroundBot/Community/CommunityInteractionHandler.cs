@@ -22,6 +22,7 @@ public sealed class CommunityInteractionHandler(
     ReviewQueue review,
     SuggestedQuestions suggestions,
     DiscordRestClient rest,
+    ReviewChannel reviewChannel,
     IOptions<CommunityOptions> options,
     TimeProvider time,
     ILogger<CommunityInteractionHandler> logger) : IInteractionModule
@@ -212,6 +213,11 @@ public sealed class CommunityInteractionHandler(
             Text = problem,
             Question = store.FindAnswer(answerId)?.Question,
         });
+        if (result.Succeeded)
+        {
+            await reviewChannel.PostAsync(result.Value!, cancellationToken);
+        }
+
         await responder.RespondAsync(DiscordMessage.Text(result.Message, ephemeral: true), cancellationToken);
     }
 

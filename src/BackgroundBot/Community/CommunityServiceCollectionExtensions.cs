@@ -21,6 +21,7 @@ public static class CommunityServiceCollectionExtensions
         services.AddHttpClient("attachments");
         services.AddOptions<BackgroundBot.Moderation.ModerationOptions>().Bind(configuration.GetSection(BackgroundBot.Moderation.ModerationOptions.Section));
         services.AddSingleton<BackgroundBot.Moderation.ModeratorPolicy>();
+        services.AddSingleton<BackgroundBot.Moderation.ReviewChannel>();
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton<IInteractionHandler>(sp => sp.GetRequiredService<InteractionRouter>());
         services.AddSingleton<IApplicationCommandSource>(sp => sp.GetRequiredService<InteractionRouter>());

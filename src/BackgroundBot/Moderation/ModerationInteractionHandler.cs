@@ -6,7 +6,6 @@ using BackgroundBot.Discord.Models;
 using BackgroundBot.Discord.Rest;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Retrieval;
-using Microsoft.Extensions.Options;
 
 namespace BackgroundBot.Moderation;
 
@@ -22,15 +21,15 @@ public sealed class ModerationInteractionHandler(
     FactStore store,
     Retriever retriever,
     DiscordRestClient rest,
-    IOptions<ModerationOptions> options) : IInteractionModule
+    ReviewChannel reviewChannel) : IInteractionModule
 {
     private const string AddModal = "facts:add";
     private const string EditModal = "facts:edit:";
     private const string SuggestModal = "suggest";
-    private const string ApproveButton = "review:approve:";
-    private const string RejectButton = "review:reject:";
+    private const string ApproveButton = ReviewChannel.ApproveButton;
+    private const string RejectButton = ReviewChannel.RejectButton;
     private const string RejectModal = "review:reject-modal:";
-    private const string EditButton = "review:edit:";
+    private const string EditButton = ReviewChannel.EditButton;
     private const string EditApproveModal = "review:edit-modal:";
 
     private static readonly DiscordMessage NotAModerator = DiscordMessage.Text(
@@ -108,9 +107,9 @@ public sealed class ModerationInteractionHandler(
             SourceUrl = Blank(interaction.ModalValues.GetValueOrDefault("source")),
             FactId = factId,
         });
-        if (result.Succeeded && options.Value.ReviewChannelId is { } channel)
+        if (result.Succeeded)
         {
-            await rest.CreateMessageAsync(channel, ReviewPost(result.Value!), cancellationToken);
+            await reviewChannel.PostAsync(result.Value!, cancellationToken);
         }
 
         return Private(result.Message);
@@ -184,31 +183,6 @@ public sealed class ModerationInteractionHandler(
 
     private static TextInput Input(string id, string label, TextInputStyle style, string? value = null, int max = 300, bool required = true) =>
         new() { CustomId = id, Label = DiscordLimits.Trim(label, 45), Style = style, Value = value, MaxLength = max, Required = required };
-
-    private static DiscordMessage ReviewPost(Suggestion suggestion)
-    {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"**Suggestion #{suggestion.Id}** ({suggestion.Kind}) from member {suggestion.ProposerId}\n");
-        text.Append(DiscordLimits.Trim(suggestion.Text, 1500));
-        if (suggestion.SourceUrl is not null)
-        {
-            text.Append("\nSource: ").Append(suggestion.SourceUrl);
-        }
-
-        return new DiscordMessage
-        {
-            Content = text.ToString(),
-            Components =
-            [
-                new ActionRow(
-                [
-                    new Button { Label = "Approve", CustomId = string.Create(CultureInfo.InvariantCulture, $"{ApproveButton}{suggestion.Id}"), Style = ButtonStyle.Success },
-                    new Button { Label = "Edit", CustomId = string.Create(CultureInfo.InvariantCulture, $"{EditButton}{suggestion.Id}"), Style = ButtonStyle.Primary },
-                    new Button { Label = "Reject", CustomId = string.Create(CultureInfo.InvariantCulture, $"{RejectButton}{suggestion.Id}"), Style = ButtonStyle.Danger },
-                ]),
-            ],
-        };
-    }
 
     private static int Id(Interaction interaction, string option) => (int)(interaction.GetOption(option)?.AsInteger() ?? 0);
 

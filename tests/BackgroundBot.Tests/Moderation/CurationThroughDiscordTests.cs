@@ -128,6 +128,21 @@ public sealed class CurationThroughDiscordTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_report_on_an_answer_is_posted_for_review()
+    {
+        var ask = await _bot.InteractAsync(id => InteractionJson.Command(id, "ask", new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "Who monitors the Lachin corridor?" })));
+        var answerId = JsonNode.Parse(ask[1].Body)!["components"]![0]!["components"]![0]!["custom_id"]!.GetValue<string>().Split(':')[^1];
+
+        await _bot.InteractAsync(id => InteractionJson.ModalSubmit(id, $"answer:report-modal:{answerId}", new Dictionary<string, string> { ["problem"] = "The answer omits who blocked the corridor." }), requests: 1);
+        await _bot.PumpUntilAsync(_bot.Discord.WaitForRequestsAsync("POST", "/channels/999/messages"));
+
+        var post = JsonNode.Parse(_bot.Discord.RequestsTo("POST", "/channels/999/messages").Single().Body)!;
+        Assert.Contains("(Report)", post["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("The answer omits who blocked the corridor.", post["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["Approve", "Edit", "Reject"], post["components"]![0]!["components"]!.AsArray().Select(b => b!["label"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_moderator_edits_a_suggestion_before_approving_it()
     {
         await _bot.InteractAsync(id => InteractionJson.ModalSubmit(id, "suggest", new Dictionary<string, string>
