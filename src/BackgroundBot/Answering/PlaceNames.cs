@@ -5,26 +5,33 @@ namespace BackgroundBot.Answering;
 
 /// <summary>
 /// Gives both names where a place has two in use: the first mention of "Stepanakert" in an answer becomes
-/// "Stepanakert (Khankendi)", unless the answer already uses the other name anywhere.
+/// "Stepanakert (Khankendi)", unless the answer already uses the other name anywhere. The name pairs and their
+/// patterns are built once and again only when aliases change, not on every answer.
 /// </summary>
-public sealed class PlaceNames(FactStore store)
+public sealed class PlaceNames : IDisposable
 {
+    private readonly FactStore _store;
+    private volatile IReadOnlyList<NamePair>? _pairs;
+
+    public PlaceNames(FactStore store)
+    {
+        _store = store;
+        store.Changed += OnChanged;
+    }
+
     public string AddAlternativeNames(string answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        foreach (var alias in store.ListAliases().Where(a => a.ShowBoth && a.Names.Count > 1))
+        foreach (var pair in _pairs ??= Build(_store))
         {
-            // The first two names are the pair in use by each side; later ones are spellings of them.
-            var pair = alias.Names.Take(2).ToArray();
-            var present = pair.Where(n => Word(n).IsMatch(answer)).ToArray();
-            if (present.Length != 1)
+            var first = pair.FirstWord.IsMatch(answer);
+            if (first == pair.SecondWord.IsMatch(answer))
             {
                 continue;
             }
 
-            var name = present[0];
-            var other = pair.Single(n => n != name);
-            var match = BareMention(name).Match(answer);
+            var (mention, other) = first ? (pair.FirstBare, pair.Second) : (pair.SecondBare, pair.First);
+            var match = mention.Match(answer);
             if (match.Success)
             {
                 answer = string.Concat(answer.AsSpan(0, match.Index + match.Length), $" ({other})", answer.AsSpan(match.Index + match.Length));
@@ -34,9 +41,28 @@ public sealed class PlaceNames(FactStore store)
         return answer;
     }
 
-    private static Regex Word(string name) => new($@"\b{Regex.Escape(name)}\b", RegexOptions.CultureInvariant);
+    public void Dispose() => _store.Changed -= OnChanged;
+
+    private void OnChanged(StoreChange change)
+    {
+        if (change.AliasesChanged)
+        {
+            _pairs = null;
+        }
+    }
+
+    // The first two names of a group are the pair in use by each side; later ones are spellings of them.
+    private static List<NamePair> Build(FactStore store) =>
+        store.ListAliases()
+            .Where(a => a.ShowBoth && a.Names.Count > 1)
+            .Select(a => new NamePair(a.Names[0], a.Names[1], Word(a.Names[0]), Word(a.Names[1]), BareMention(a.Names[0]), BareMention(a.Names[1])))
+            .ToList();
+
+    private static Regex Word(string name) => new($@"\b{Regex.Escape(name)}\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     // "Lachin corridor" is the road's name on both sides, and a name already followed by a bracket has its pair.
     private static Regex BareMention(string name) =>
-        new($@"\b{Regex.Escape(name)}\b(?!\s+(corridor|district|road))(?!\s*\()(?!\))", RegexOptions.CultureInvariant);
+        new($@"\b{Regex.Escape(name)}\b(?!\s+(corridor|district|road))(?!\s*\()(?!\))", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private sealed record NamePair(string First, string Second, Regex FirstWord, Regex SecondWord, Regex FirstBare, Regex SecondBare);
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BackgroundBot.Answering;
 using BackgroundBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Tests.Answering;
 
@@ -47,6 +48,20 @@ public sealed partial class ExtractiveAnswererTests
         var answer = store.Ask("Where were explosions reported?");
 
         Assert.Contains("Stepanakert (Khankendi)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_pair_added_later_is_given_both_in_the_next_answer()
+    {
+        using var store = new TestStore();
+        store.Import("talks.txt", Articles.CorridorText);
+        var before = store.Ask("Where did negotiators meet to discuss reopening the corridor?");
+
+        store.Services.GetRequiredService<BackgroundBot.Moderation.FactCuration>().AddAlias(["Brussels", "Bruxelles"], "mod", showBoth: true);
+        var after = store.Ask("Where did negotiators meet to discuss reopening the corridor?");
+
+        Assert.DoesNotContain("(Bruxelles)", before.Text, StringComparison.Ordinal);
+        Assert.Contains("Brussels (Bruxelles)", after.Text, StringComparison.Ordinal);
     }
 
     [Fact]
