@@ -62,6 +62,7 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddDiscordRest(configuration);
         services.TryAddSingleton<GatewayJitter>();
+        services.TryAddSingleton<GatewayState>();
         services.TryAddSingleton<InteractionDispatcher>();
         services.TryAddSingleton<GatewayClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, GatewayClient>(sp => sp.GetRequiredService<GatewayClient>()));

@@ -17,6 +17,7 @@ internal sealed class GatewayClient(
     TimeProvider time,
     GatewayJitter jitter,
     IHostApplicationLifetime lifetime,
+    GatewayState state,
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<GatewayClient>();
@@ -81,6 +82,7 @@ internal sealed class GatewayClient(
         if (_stopped.TrySetResult(reason))
         {
             GatewayLog.Stopped(_logger, reason);
+            state.SetFatal(reason);
             lifetime.StopApplication();
         }
     }

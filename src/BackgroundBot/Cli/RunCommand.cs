@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BackgroundBot.Discord;
+using BackgroundBot.Discord.Gateway;
 using BackgroundBot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +27,16 @@ public static class RunCommand
             builder.Services.AddDiscordGateway(builder.Configuration);
             using var host = builder.Build();
             host.Services.GetRequiredService<StoreSeeder>().EnsureSeeded();
+            var gateway = host.Services.GetRequiredService<GatewayState>();
             await host.RunAsync(cancellationToken);
+
+            // The gateway stops the bot itself when only a configuration change can help; that is a failed run.
+            if (gateway.FatalReason is { } fatal)
+            {
+                await cli.Error.WriteLineAsync(fatal);
+                return ExitCodes.BadInput;
+            }
+
             return ExitCodes.Success;
         });
         return command;

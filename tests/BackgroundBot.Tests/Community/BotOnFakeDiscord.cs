@@ -38,6 +38,9 @@ public sealed class BotOnFakeDiscord : IAsyncDisposable
 
     public string Db => Path.Combine(Folder.Path, "bot.db");
 
+    /// <summary>The `run` verb itself: completes when the bot stops, with its exit code and output.</summary>
+    public Task<CliRun> Run => _run!;
+
     /// <summary>The running bot's services, to check what it stored.</summary>
     public IServiceProvider BotServices { get; private set; } = null!;
 
