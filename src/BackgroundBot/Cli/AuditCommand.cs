@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BackgroundBot.Knowledge;
+using BackgroundBot.Moderation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Cli;

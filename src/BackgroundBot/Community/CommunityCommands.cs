@@ -3,13 +3,13 @@ using BackgroundBot.Discord.Models;
 namespace BackgroundBot.Community;
 
 /// <summary>The slash commands community members use; registered with Discord at start when they changed.</summary>
-public sealed class CommunityCommands
+public static class CommunityCommands
 {
     public const string Ask = "ask";
     public const string Source = "source";
     public const string About = "about";
 
-    public IReadOnlyList<ApplicationCommandDefinition> Commands { get; } =
+    public static IReadOnlyList<ApplicationCommandDefinition> All { get; } =
     [
         new()
         {

@@ -19,7 +19,6 @@ public sealed class CommunityInteractionHandler(
     QuestionGuard guard,
     FactStore store,
     RequestLimiter limiter,
-    ReviewQueue review,
     SuggestedQuestions suggestions,
     DiscordRestClient rest,
     ReviewChannel reviewChannel,
@@ -29,9 +28,7 @@ public sealed class CommunityInteractionHandler(
 {
     public const string ReportModal = "answer:report-modal:";
 
-    private static readonly CommunityCommands Definitions = new();
-
-    public IReadOnlyList<ApplicationCommandDefinition> Commands => Definitions.Commands;
+    public IReadOnlyList<ApplicationCommandDefinition> Commands => CommunityCommands.All;
 
     public bool Handles(Interaction interaction)
     {
@@ -206,18 +203,14 @@ public sealed class CommunityInteractionHandler(
     {
         var answerId = int.Parse(customId.AsSpan(ReportModal.Length), NumberStyles.None, CultureInfo.InvariantCulture);
         var problem = interaction.ModalValues.GetValueOrDefault("problem") ?? "";
-        var result = review.Submit(new Suggestion
+        var result = await reviewChannel.SubmitAsync(new Suggestion
         {
             Kind = SuggestionKind.Report,
             ProposerId = interaction.User.Id.ToString(CultureInfo.InvariantCulture),
             Text = problem,
             Question = store.FindAnswer(answerId)?.Question,
-        });
-        if (result.Succeeded)
-        {
-            await reviewChannel.PostAsync(result.Value!, cancellationToken);
-        }
-
+        },
+        cancellationToken);
         await responder.RespondAsync(DiscordMessage.Text(result.Message, ephemeral: true), cancellationToken);
     }
 

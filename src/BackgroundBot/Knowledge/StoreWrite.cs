@@ -87,8 +87,7 @@ public sealed class StoreWrite
     public Fact InsertFactWithPassage(Fact fact)
     {
         var stored = InsertFact(fact);
-        var passage = InsertPassage(new Passage { ArticleId = 0, FactId = stored.Id, Text = stored.Statement, Length = stored.Statement.Length });
-        stored = stored with { PassageId = passage.Id };
+        stored = stored with { PassageId = InsertPassage(StatementPassage(stored)).Id };
         _store.Facts.Update(stored);
         return stored;
     }
@@ -108,8 +107,7 @@ public sealed class StoreWrite
         var updated = fact;
         if (fact.Status == FactStatus.Active)
         {
-            var passage = InsertPassage(new Passage { ArticleId = 0, FactId = fact.Id, Text = fact.Statement, Length = fact.Statement.Length });
-            updated = fact with { PassageId = passage.Id };
+            updated = fact with { PassageId = InsertPassage(StatementPassage(fact)).Id };
         }
 
         UpdateFact(updated);
@@ -215,6 +213,9 @@ public sealed class StoreWrite
         var id = _store.Audit.Insert(entry);
         return entry with { Id = id.AsInt32 };
     }
+
+    private static Passage StatementPassage(Fact fact) =>
+        new() { ArticleId = 0, FactId = fact.Id, Text = fact.Statement, Length = fact.Statement.Length };
 
     internal StoreChange ToChange() => new(_added.ToList(), _retired.ToList(), _aliasesChanged, _factsChanged);
 }

@@ -72,9 +72,9 @@ public sealed class ModerationInteractionHandler(
             (InteractionType.ApplicationCommand, ModerationCommands.Alias, "list", _) => Private(string.Join('\n', store.ListAliases().Select(a => $"{a.Id}. {string.Join(" / ", a.Names)}"))),
             (InteractionType.ApplicationCommand, ModerationCommands.Gaps, _, _) => Reply.Later(() => GapsAsync(cancellationToken)),
             (InteractionType.ApplicationCommand, ModerationCommands.Audit, "recent", _) => Private(string.Join('\n',
-                store.RecentAudit((int)(interaction.GetOption("n")?.AsInteger() ?? 10)).Select(Cli.AuditText.Line))),
+                store.RecentAudit((int)(interaction.GetOption("n")?.AsInteger() ?? 10)).Select(AuditText.Line))),
             (InteractionType.ApplicationCommand, ModerationCommands.Audit, "item", _) => store.FindAudit(Id(interaction, "id")) is { } entry
-                ? Private(Cli.AuditText.Full(entry))
+                ? Private(AuditText.Full(entry))
                 : Private($"No audit entry with id {Id(interaction, "id")}."),
             (InteractionType.ModalSubmit, _, _, AddModal) => Result(curation.Add(Draft(interaction), moderator)),
             (InteractionType.ModalSubmit, _, _, { } id) when id.StartsWith(EditModal, StringComparison.Ordinal) => Edit(id, interaction, moderator),
@@ -97,7 +97,7 @@ public sealed class ModerationInteractionHandler(
     private async Task<Reply> SuggestAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         var factId = int.TryParse(interaction.ModalValues.GetValueOrDefault("fact"), NumberStyles.None, CultureInfo.InvariantCulture, out var f) ? f : (int?)null;
-        var result = review.Submit(new Suggestion
+        var result = await reviewChannel.SubmitAsync(new Suggestion
         {
             Kind = factId is null ? SuggestionKind.NewFact : SuggestionKind.Correction,
             ProposerId = interaction.User.Id.ToString(CultureInfo.InvariantCulture),
@@ -106,12 +106,8 @@ public sealed class ModerationInteractionHandler(
             Topic = Blank(interaction.ModalValues.GetValueOrDefault("topic"))?.ToLowerInvariant(),
             SourceUrl = Blank(interaction.ModalValues.GetValueOrDefault("source")),
             FactId = factId,
-        });
-        if (result.Succeeded)
-        {
-            await reviewChannel.PostAsync(result.Value!, cancellationToken);
-        }
-
+        },
+        cancellationToken);
         return Private(result.Message);
     }
 
@@ -138,7 +134,7 @@ public sealed class ModerationInteractionHandler(
     }
 
     private Reply ShowFact(int id) => store.FindFact(id) is { } fact
-        ? Private(Cli.FactText.Describe(fact) + "\n" + string.Join('\n', store.AuditOf($"fact/{id}").Select(Cli.AuditText.Line)))
+        ? Private(FactText.Describe(fact) + "\n" + string.Join('\n', store.AuditOf($"fact/{id}").Select(AuditText.Line)))
         : Private($"No fact with id {id}.");
 
     private Reply Search(string query)

@@ -8,19 +8,24 @@ using Microsoft.Extensions.Options;
 namespace BackgroundBot.Moderation;
 
 /// <summary>Posts each new suggestion or report to the moderators' review channel, with Approve, Edit and Reject.</summary>
-public sealed class ReviewChannel(DiscordRestClient rest, IOptions<ModerationOptions> options)
+public sealed class ReviewChannel(ReviewQueue queue, DiscordRestClient rest, IOptions<ModerationOptions> options)
 {
     public const string ApproveButton = "review:approve:";
     public const string RejectButton = "review:reject:";
     public const string EditButton = "review:edit:";
 
-    /// <summary>Posts the item when a review channel is configured; the queue holds it either way.</summary>
-    public async Task PostAsync(Suggestion suggestion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a suggestion or report and posts it when a review channel is configured; the queue holds it either way.
+    /// </summary>
+    public async Task<CurationResult<Suggestion>> SubmitAsync(Suggestion suggestion, CancellationToken cancellationToken)
     {
-        if (options.Value.ReviewChannelId is { } channel)
+        var result = queue.Submit(suggestion);
+        if (result.Succeeded && options.Value.ReviewChannelId is { } channel)
         {
-            await rest.CreateMessageAsync(channel, Message(suggestion), cancellationToken);
+            await rest.CreateMessageAsync(channel, Message(result.Value!), cancellationToken);
         }
+
+        return result;
     }
 
     public static DiscordMessage Message(Suggestion suggestion)

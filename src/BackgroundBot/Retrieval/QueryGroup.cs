@@ -15,9 +15,6 @@ public sealed record QueryGroup(IReadOnlyList<IReadOnlyList<string>> Alternative
 
     public IEnumerable<string> Terms => Alternatives.SelectMany(a => a).Distinct(StringComparer.Ordinal);
 
-    /// <summary>Whether any alternative's terms all occur in <paramref name="terms"/>.</summary>
-    public bool IsMatchedBy(IReadOnlySet<string> terms) => Alternatives.Any(a => a.All(terms.Contains));
-
     /// <summary>
     /// How much of the group <paramref name="terms"/> hold: 1 when an alternative is complete, otherwise the best share
     /// of an alternative's terms ("2020" alone half-matches "2020 war").

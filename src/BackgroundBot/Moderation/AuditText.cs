@@ -1,7 +1,7 @@
 using System.Globalization;
 using BackgroundBot.Knowledge;
 
-namespace BackgroundBot.Cli;
+namespace BackgroundBot.Moderation;
 
 /// <summary>An audit entry as one line, and in full with before and after.</summary>
 public static class AuditText

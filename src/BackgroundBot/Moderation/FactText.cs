@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using BackgroundBot.Knowledge;
 
-namespace BackgroundBot.Cli;
+namespace BackgroundBot.Moderation;
 
-/// <summary>A fact as the CLI shows it.</summary>
+/// <summary>A fact as moderators see it, in the CLI and in Discord.</summary>
 public static class FactText
 {
     public static string Describe(Fact fact)
