@@ -50,7 +50,7 @@ public sealed class ExtractiveAnswerer(
         var evidence = selector.Select(query, hits, options.Value.MaxSentences, options.Value.MinCoverage);
         if (evidence.Count == 0)
         {
-            if (recordGap)
+            if (recordGap && request.RecordGap)
             {
                 gaps.Record(question, request.AskerId);
             }

@@ -20,6 +20,7 @@ public static class CliApp
         {
             cli.Db,
             AskCommand.Create(cli),
+            EvalCommand.Create(cli),
             ImportCommand.Create(cli),
             ArticlesCommand.Create(cli),
             PassageCommand.Create(cli),

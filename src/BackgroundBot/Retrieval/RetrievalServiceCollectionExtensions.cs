@@ -17,14 +17,16 @@ public static class RetrievalServiceCollectionExtensions
         services.AddSingleton<PassageIndex>();
         services.AddSingleton<Retriever>();
 
+        // With no Embeddings section the local model is used: retrieval by meaning needs no server and no key.
         services.AddOptions<LlmOptions>(LlmOptions.EmbeddingsSection)
+            .Configure(o => o.Provider = LlmProvider.Local)
             .Bind(configuration.GetSection(LlmOptions.EmbeddingsSection))
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<LlmOptions>>(sp =>
             new LlmOptionsValidator(
                 LlmOptions.EmbeddingsSection,
                 LlmOptions.EmbeddingsSection,
-                sp.GetRequiredService<IConfiguration>().GetSection(LlmOptions.EmbeddingsSection).Exists()));
+                configured: true));
         services.AddHttpClient(LlmOptions.EmbeddingsSection, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<SemanticSearch>();
         return services;

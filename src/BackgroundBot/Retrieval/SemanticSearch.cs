@@ -1,7 +1,6 @@
 using BackgroundBot.Answering.Generative;
 using BackgroundBot.Knowledge;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -9,9 +8,10 @@ using Polly;
 namespace BackgroundBot.Retrieval;
 
 /// <summary>
-/// Passage embeddings when an <c>Embeddings</c> model is configured: computed at import (in batches, with progress),
-/// stored with the model's name, searched in memory. Vectors of another model are never mixed in: after a model
-/// change, <c>embeddings --rebuild</c> recomputes them. Disabled (lexical retrieval only) without the section.
+/// Passage embeddings and the question's meaning. By default a local model (<see cref="LocalEmbeddingGenerator"/>)
+/// embeds every passage as it is committed, so the index follows the store; with a server model (<c>Embeddings</c>
+/// settings) vectors are computed at import in batches. Vectors are stored with the model's name and never mixed:
+/// after a model change, <c>embeddings --rebuild</c> recomputes them. <c>Embeddings:Provider=None</c> switches it off.
 /// </summary>
 public sealed class SemanticSearch : IDisposable
 {
@@ -20,65 +20,88 @@ public sealed class SemanticSearch : IDisposable
     private readonly FactStore _store;
     private readonly VectorIndex _vectors = new();
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator;
+    private readonly LocalEmbeddingGenerator? _local;
     private readonly ResiliencePipeline _resilience = ResiliencePipeline.Empty;
     private readonly ILogger<SemanticSearch> _logger;
+    private IReadOnlyDictionary<string, float[]>? _bundled;
 
     public SemanticSearch(
         FactStore store,
-        IConfiguration configuration,
         IOptionsMonitor<LlmOptions> options,
         IHttpClientFactory httpClients,
         TimeProvider time,
         ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClients);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _store = store;
         _logger = loggerFactory.CreateLogger<SemanticSearch>();
-        if (!configuration.GetSection(LlmOptions.EmbeddingsSection).Exists())
+        var settings = options.Get(LlmOptions.EmbeddingsSection);
+        switch (settings.Provider)
         {
-            return;
+            case LlmProvider.None:
+                return;
+            case LlmProvider.Local:
+                _local = new LocalEmbeddingGenerator(string.IsNullOrWhiteSpace(settings.Model) ? LocalEmbeddingModel.Default : settings.Model);
+                _generator = _local;
+                Model = LocalEmbeddingModel.StoredName(_local.Model);
+                break;
+            default:
+                Model = settings.Model;
+                _generator = EmbeddingGeneratorFactory.Create(settings, httpClients.CreateClient(LlmOptions.EmbeddingsSection), loggerFactory);
+                _resilience = LlmResilience.Create(settings, time, _logger);
+                break;
         }
 
-        var settings = options.Get(LlmOptions.EmbeddingsSection);
-        Model = settings.Model;
-        _generator = EmbeddingGeneratorFactory.Create(settings, httpClients.CreateClient(LlmOptions.EmbeddingsSection), loggerFactory);
-        _resilience = LlmResilience.Create(settings, time, _logger);
         store.Changed += OnChanged;
         Load();
     }
 
     public bool Enabled => _generator is not null;
 
-    /// <summary>The configured embeddings model, when enabled.</summary>
+    /// <summary>Whether the model runs in this process (so passages are embedded as they are committed).</summary>
+    public bool IsLocal => _local is not null;
+
+    /// <summary>The name vectors are stored under (<c>local:arctic-xs</c>, or the server model's id), when enabled.</summary>
     public string? Model { get; }
 
     /// <summary>How many live passages have a vector under the configured model.</summary>
     public int Count => _vectors.Count;
 
-    /// <summary>The passages closest in meaning to <paramref name="text"/>; empty when disabled or when the model fails.</summary>
-    public async Task<IReadOnlyList<(int PassageId, float Similarity)>> SearchAsync(string text, int count, CancellationToken cancellationToken)
+    /// <summary>The question's vector, normalised; null when disabled, when no passage has a vector, or when the model fails.</summary>
+    public async Task<float[]?> EmbedQuestionAsync(string text, CancellationToken cancellationToken)
     {
         if (_generator is null || _vectors.Count == 0)
         {
-            return [];
+            return null;
         }
 
         try
         {
-            var embedding = await _resilience.ExecuteAsync(
-                async token => await _generator.GenerateAsync([text], cancellationToken: token),
-                cancellationToken);
-            return _vectors.Search(embedding[0].Vector.Span, count);
+            var vector = _local is not null
+                ? _local.EmbedQuery(text, cancellationToken)
+                : (await _resilience.ExecuteAsync(
+                    async token => await _generator.GenerateAsync([text], cancellationToken: token),
+                    cancellationToken))[0].Vector;
+            return VectorIndex.Normalise(vector.ToArray());
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.QueryEmbeddingFailed(_logger, LlmFailure.Describe(ex), ex);
-            return [];
+            return null;
         }
     }
+
+    /// <summary>The passages closest in meaning to a question's vector.</summary>
+    public IReadOnlyList<(int PassageId, float Similarity)> Search(float[] question, int count) => _vectors.Search(question, count);
+
+    /// <summary>Cosine similarity of a passage to a question's vector; null when the passage has no vector.</summary>
+    public float? Similarity(int passageId, float[] question) => _vectors.Similarity(passageId, question);
+
+    /// <summary>The passages closest in meaning to <paramref name="text"/>; empty when disabled or when the model fails.</summary>
+    public async Task<IReadOnlyList<(int PassageId, float Similarity)>> SearchAsync(string text, int count, CancellationToken cancellationToken) =>
+        await EmbedQuestionAsync(text, cancellationToken) is { } vector ? _vectors.Search(vector, count) : [];
 
     /// <summary>Embeds every live passage that has no vector under the configured model.</summary>
     public Task<int> EmbedMissingAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -106,10 +129,26 @@ public sealed class SemanticSearch : IDisposable
         return computed.Count;
     }
 
+    /// <summary>Writes the vectors of every live passage to a bundled-vectors file (how the shipped one is made).</summary>
+    public int ExportBundle(string path)
+    {
+        var model = RequireModel();
+        var vectors = _store.EmbeddingsFor(model).ToDictionary(e => e.Id, e => e.Vector);
+        return BundledVectors.Write(
+            path,
+            model,
+            _store.ActivePassages().Where(p => vectors.ContainsKey(p.Id)).Select(p => (p.Text, vectors[p.Id])));
+    }
+
     public void Dispose() => _store.Changed -= OnChanged;
 
     private async Task<int> EmbedAsync(IReadOnlyList<Passage> passages, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        if (passages.Count == 0)
+        {
+            return 0;
+        }
+
         var computed = await ComputeAsync(passages, progress, cancellationToken);
         _store.Write(write =>
         {
@@ -124,7 +163,24 @@ public sealed class SemanticSearch : IDisposable
     {
         var model = RequireModel();
         var computed = new List<PassageEmbedding>(passages.Count);
-        foreach (var batch in passages.Chunk(BatchSize))
+
+        // A passage the bundled file already holds (the seed article and starter pack) costs nothing to embed.
+        var bundled = Bundled();
+        var missing = new List<Passage>();
+        foreach (var passage in passages)
+        {
+            if (bundled.TryGetValue(BundledVectors.Key(passage.Text), out var vector))
+            {
+                computed.Add(new PassageEmbedding { Id = passage.Id, Model = model, Vector = vector.ToArray() });
+            }
+            else
+            {
+                missing.Add(passage);
+            }
+        }
+
+        progress?.Report((computed.Count, passages.Count));
+        foreach (var batch in missing.Chunk(BatchSize))
         {
             var embeddings = await _resilience.ExecuteAsync(
                 async token => await _generator!.GenerateAsync(batch.Select(p => p.Text), cancellationToken: token),
@@ -136,8 +192,11 @@ public sealed class SemanticSearch : IDisposable
         return computed;
     }
 
+    private IReadOnlyDictionary<string, float[]> Bundled() =>
+        _bundled ??= _local is null ? new Dictionary<string, float[]>() : BundledVectors.Load(BundledVectors.PathFor(Model!), Model!);
+
     private string RequireModel() =>
-        Model ?? throw new InvalidOperationException("No Embeddings model is configured; add an Embeddings section (see appsettings.example.json).");
+        Model ?? throw new InvalidOperationException("Embeddings are switched off (Embeddings:Provider is None).");
 
     private void Load()
     {
@@ -148,6 +207,12 @@ public sealed class SemanticSearch : IDisposable
         {
             Log.OtherModelEmbeddings(_logger, string.Join(", ", others.Select(o => o.Key)), Model!);
         }
+
+        // A local model keeps every passage embedded: one committed before it was configured gets its vector now.
+        if (_local is not null && others.Count == 0)
+        {
+            EmbedMissingAsync(null, CancellationToken.None).GetAwaiter().GetResult();
+        }
     }
 
     private void OnChanged(StoreChange change)
@@ -155,6 +220,12 @@ public sealed class SemanticSearch : IDisposable
         if (change.PassagesRetired.Count > 0)
         {
             _vectors.Remove(change.PassagesRetired);
+        }
+
+        if (_local is not null && change.PassagesAdded.Count > 0)
+        {
+            // In-process and fast enough to follow every commit, so a new fact is found by meaning at once.
+            EmbedAsync(change.PassagesAdded.Where(p => !p.Retired).ToList(), null, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 }

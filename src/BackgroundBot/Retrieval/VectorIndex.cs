@@ -73,7 +73,21 @@ public sealed class VectorIndex
             .ToList();
     }
 
-    private static float[] Normalise(float[] vector)
+    /// <summary>Cosine similarity of one passage to a normalised query; null when the passage has no vector.</summary>
+    public float? Similarity(int passageId, float[] normalisedQuery)
+    {
+        Dictionary<int, float[]> vectors;
+        lock (_gate)
+        {
+            vectors = _vectors;
+        }
+
+        return vectors.TryGetValue(passageId, out var vector) && vector.Length == normalisedQuery.Length
+            ? TensorPrimitives.Dot(vector, normalisedQuery)
+            : null;
+    }
+
+    public static float[] Normalise(float[] vector)
     {
         var norm = TensorPrimitives.Norm(vector);
         if (norm > 0)

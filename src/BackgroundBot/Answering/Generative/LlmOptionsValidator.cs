@@ -17,6 +17,28 @@ public sealed class LlmOptionsValidator(string optionsName, string section, bool
         }
 
         var failures = new List<string>();
+        var embeddings = section == LlmOptions.EmbeddingsSection;
+        if (!embeddings && options.Provider is LlmProvider.Local or LlmProvider.None)
+        {
+            failures.Add($"{section}:Provider {options.Provider} is for Embeddings only; use OpenAI, OpenAICompatible or AzureOpenAI, or remove the {section} section for extractive answers.");
+            return ValidateOptionsResult.Fail(failures);
+        }
+
+        if (options.Provider == LlmProvider.None)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (options.Provider == LlmProvider.Local)
+        {
+            if (options.Model is { Length: > 0 } local && !Retrieval.LocalEmbeddingModel.IsKnown(local))
+            {
+                failures.Add($"{section}:Model \"{local}\" is not a local model; use one of: {string.Join(", ", Retrieval.LocalEmbeddingModel.Names)}.");
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
         if (string.IsNullOrWhiteSpace(options.Model))
         {
             failures.Add($"{section}:Model is required (the model id, or the deployment name for Azure OpenAI).");

@@ -10,4 +10,10 @@ public enum LlmProvider
 
     /// <summary>Any OpenAI-compatible server at <c>Endpoint</c> (Ollama, vLLM, LM Studio); the key may be empty.</summary>
     OpenAICompatible,
+
+    /// <summary>Embeddings only: a sentence-embedding model that runs in this process (see <c>LocalEmbeddingModel</c>).</summary>
+    Local,
+
+    /// <summary>Embeddings only: no embeddings; retrieval and relevance are lexical.</summary>
+    None,
 }
