@@ -21,6 +21,12 @@ public sealed record Fact
     /// <summary>Whose account this is, where the sides dispute it; null when undisputed.</summary>
     public string? ClaimedBy { get; init; }
 
+    /// <summary>
+    /// Links the accounts of one disputed event: facts with the same key are the sides' accounts, and an answer that
+    /// cites one of them also gives the others.
+    /// </summary>
+    public string? Dispute { get; init; }
+
     /// <summary>The passage that holds this fact's statement for retrieval; a new one on every edit.</summary>
     public int? PassageId { get; init; }
 

@@ -11,6 +11,9 @@ public sealed record FactPackFact
     public IReadOnlyList<string>? Places { get; init; }
     public IReadOnlyList<string>? Parties { get; init; }
     public string? ClaimedBy { get; init; }
+
+    /// <summary>Shared by the accounts of one disputed event (each with its <see cref="ClaimedBy"/>).</summary>
+    public string? Dispute { get; init; }
     public string? Source { get; init; }
 
     /// <summary>A short excerpt of the source, for reviewers; not shown to users.</summary>

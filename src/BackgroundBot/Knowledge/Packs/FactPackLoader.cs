@@ -53,9 +53,19 @@ public sealed class FactPackLoader(FactStore store, TimeProvider time, ILogger<F
             int factsAdded = 0, factsKept = 0;
             foreach (var item in pack.Facts!)
             {
-                if (store.FindFactByKey(item.Key!) is not null)
+                if (store.FindFactByKey(item.Key!) is { } kept)
                 {
                     factsKept++;
+
+                    // A pack may link accounts that an earlier pack version stored unlinked; only the link is added,
+                    // so a moderator's edit of the fact survives.
+                    if (item.Dispute is { } dispute && kept.Dispute is null && kept.Status == FactStatus.Active)
+                    {
+                        var linked = kept with { Dispute = dispute };
+                        write.UpdateFact(linked);
+                        write.Audit(now, actor, "fact.link", $"fact/{kept.Id}", kept, linked);
+                    }
+
                     continue;
                 }
 
@@ -70,6 +80,7 @@ public sealed class FactPackLoader(FactStore store, TimeProvider time, ILogger<F
                     Places = item.Places ?? [],
                     Parties = item.Parties ?? [],
                     ClaimedBy = item.ClaimedBy,
+                    Dispute = item.Dispute,
                     Source = new FactSource { Title = source.Title!, Publisher = source.Publisher, Url = source.Url, Published = source.Published },
                 });
                 write.Audit(now, actor, "fact.add", $"fact/{fact.Id}", null, fact);
@@ -171,6 +182,21 @@ public sealed class FactPackLoader(FactStore store, TimeProvider time, ILogger<F
             if (fact.Source is null || !sourceIds.Contains(fact.Source))
             {
                 problems.Add($"{at}.source: \"{fact.Source}\" is not a source id of this pack.");
+            }
+
+            if (fact.Dispute is not null && string.IsNullOrWhiteSpace(fact.ClaimedBy))
+            {
+                problems.Add($"{at}.claimedBy: a fact in dispute \"{fact.Dispute}\" must say whose account it is.");
+            }
+        }
+
+        // A dispute is the sides' accounts of one event: one account alone is not a dispute, and two accounts of the
+        // same side are not both sides.
+        foreach (var dispute in pack.Facts.Where(f => f.Dispute is not null).GroupBy(f => f.Dispute!, StringComparer.Ordinal))
+        {
+            if (dispute.Select(f => f.ClaimedBy?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)
+            {
+                problems.Add($"dispute \"{dispute.Key}\": needs the accounts of at least two sides (facts with different claimedBy); found {dispute.Count()}.");
             }
         }
 
