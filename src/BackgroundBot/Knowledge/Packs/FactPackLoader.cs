@@ -183,20 +183,15 @@ public sealed class FactPackLoader(FactStore store, TimeProvider time, ILogger<F
             {
                 problems.Add($"{at}.source: \"{fact.Source}\" is not a source id of this pack.");
             }
-
-            if (fact.Dispute is not null && string.IsNullOrWhiteSpace(fact.ClaimedBy))
-            {
-                problems.Add($"{at}.claimedBy: a fact in dispute \"{fact.Dispute}\" must say whose account it is.");
-            }
         }
 
-        // A dispute is the sides' accounts of one event: one account alone is not a dispute, and two accounts of the
-        // same side are not both sides.
+        // A dispute is the sides' accounts of one event (with any independent finding, which has no claimedBy): one
+        // account alone is not a dispute, and two accounts of the same side are not both sides.
         foreach (var dispute in pack.Facts.Where(f => f.Dispute is not null).GroupBy(f => f.Dispute!, StringComparer.Ordinal))
         {
-            if (dispute.Select(f => f.ClaimedBy?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)
+            if (dispute.Where(f => !string.IsNullOrWhiteSpace(f.ClaimedBy)).Select(f => f.ClaimedBy!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)
             {
-                problems.Add($"dispute \"{dispute.Key}\": needs the accounts of at least two sides (facts with different claimedBy); found {dispute.Count()}.");
+                problems.Add($"dispute \"{dispute.Key}\": needs the accounts of at least two sides (facts with different claimedBy); found {dispute.Count(f => f.ClaimedBy is not null)}.");
             }
         }
 
