@@ -24,6 +24,7 @@ public static class AnsweringServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<QuestionGuard>();
         services.AddSingleton<EvidenceSelector>();
+        services.AddSingleton<DisputeAccounts>();
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<DeclineMessages>();
         services.AddSingleton<ExtractiveAnswerer>();

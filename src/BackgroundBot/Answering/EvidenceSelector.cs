@@ -1,29 +1,121 @@
+using System.Globalization;
+using BackgroundBot.Knowledge;
 using BackgroundBot.Retrieval;
 using BackgroundBot.Text;
+using Microsoft.Extensions.Options;
 
 namespace BackgroundBot.Answering;
 
 /// <summary>
-/// Chooses the sentences of the retrieved passages that answer a question. A sentence's coverage is the share of the
-/// question's weight (each topic's BM25 inverse document frequency) whose terms it contains, so a sentence that holds
-/// the rare words of the question beats one that repeats its common ones.
+/// Chooses the sentences of the retrieved passages that answer a question. A sentence is judged by the share of the
+/// question's weight (each topic's BM25 inverse document frequency) it covers and, with embeddings, by how close its
+/// passage is in meaning; then by whether it carries what the question asks for (a date for "when", a number for "how
+/// many"), whether it falls in the question's time ("the first war") and whether its actor is the question's ("when
+/// did Azerbaijani forces take Shushi?" is not answered by a capture by Armenian forces).
 /// </summary>
-public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index)
+public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, FactStore store, IOptions<AnsweringOptions> options)
 {
     // A sentence this short is a heading or a fragment, not an answer.
     private const int MinSentenceWords = 5;
 
-    // The share of the question's weight a second or third sentence must add to be worth its space.
+    // The share of the question's weight a further sentence must add to be worth its space.
     private const double MinGain = 0.2;
 
-    private static bool IsYear(string term) =>
-        term.Length == 4 && int.TryParse(term, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1800 and < 2100;
+    /// <summary>
+    /// The best sentence first, then sentences for the parts of the question it leaves unanswered, then up to
+    /// <paramref name="maxSentences"/> in all that each cover a topic the earlier ones did not. Empty when nothing
+    /// clears the relevance bars (<see cref="AnsweringOptions.MinCoverage"/>, <see cref="AnsweringOptions.MinSimilarity"/>).
+    /// </summary>
+    public IReadOnlyList<Evidence> Select(AnalyzedQuery query, QuestionReading reading, IReadOnlyList<SearchHit> hits, int maxSentences, double minCoverage)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(hits);
+        var candidates = Candidates(query, reading, hits);
+        var ranked = candidates.OrderByDescending(c => c.Evidence.Score).ToList();
+        if (reading.IsBroad && Overview(ranked) is { Count: >= MinOverviewPeriods } overview)
+        {
+            return overview;
+        }
+
+        if (ranked.Count == 0 || !IsRelevant(ranked[0], minCoverage))
+        {
+            return [];
+        }
+
+        var best = ranked[0];
+        var chosen = new List<Candidate> { best };
+        var coveredSoFar = best.Covered.ToArray();
+        var offered = best.Offers;
+
+        // Each part of a multi-part question is answered: "what was the Bishkek Protocol and who signed it?" needs a
+        // sentence that names people if the first does not.
+        foreach (var part in reading.Parts.Where(p => p.Need != AnswerNeed.None))
+        {
+            if (chosen.Count >= maxSentences || (offered & part.Need) == part.Need)
+            {
+                continue;
+            }
+
+            var extra = ranked.FirstOrDefault(c => (c.Offers & part.Need) != 0 && IsRelevant(c, minCoverage) && c.Evidence.Relevance >= 0.75 * best.Evidence.Relevance && !Repeats(chosen, c));
+            if (extra is not null)
+            {
+                chosen.Add(extra);
+                offered |= extra.Offers;
+                Mark(coveredSoFar, extra.Covered);
+            }
+        }
+
+        foreach (var candidate in ranked.Skip(1))
+        {
+            if (chosen.Count >= maxSentences)
+            {
+                break;
+            }
+
+            var gain = candidate.Covered.Select((c, i) => c && !coveredSoFar[i] ? candidate.Weights[i] : 0).Sum() / candidate.Weights.Sum();
+
+            // A further sentence must add a real share of what the question asked and be nearly as good as the best
+            // one; a sentence that only adds a common word ("ended") makes a short answer worse, not better.
+            if (gain < MinGain || candidate.Evidence.Coverage < Math.Max(minCoverage, 0.6 * best.Evidence.Coverage)
+                || candidate.Evidence.Score < 0.8 * best.Evidence.Score || Repeats(chosen, candidate))
+            {
+                continue;
+            }
+
+            chosen.Add(candidate);
+            Mark(coveredSoFar, candidate.Covered);
+        }
+
+        return chosen.Select(c => c.Evidence).ToList();
+    }
 
     /// <summary>
-    /// The best sentence first, then up to <paramref name="maxSentences"/> - 1 more that each cover a topic the
-    /// earlier ones did not. Empty when no sentence covers at least <paramref name="minCoverage"/>.
+    /// "Explain the conflict": one key fact from each period that has one, in date order, rather than one random
+    /// sentence. Facts only, since their dates are curated; the periods are those members and sources name.
     /// </summary>
-    public IReadOnlyList<Evidence> Select(AnalyzedQuery query, IReadOnlyList<SearchHit> hits, int maxSentences, double minCoverage)
+    private static List<Evidence> Overview(List<Candidate> ranked)
+    {
+        var chosen = new List<(int Year, Evidence Evidence)>();
+        foreach (var (from, to) in OverviewPeriods)
+        {
+            var best = ranked.FirstOrDefault(c => c.Evidence.Fact is { ClaimedBy: null } fact && YearsOf("", fact) is { } years && years.From >= from && years.From <= to
+                && c.Similarity is not null);
+            if (best is not null)
+            {
+                chosen.Add((YearsOf("", best.Evidence.Fact)!.From, best.Evidence));
+            }
+        }
+
+        return chosen.OrderBy(c => c.Year).Select(c => c.Evidence).ToList();
+    }
+
+    private const int MinOverviewPeriods = 3;
+
+    private static readonly (int From, int To)[] OverviewPeriods = [(1700, 1987), (1988, 1994), (1995, 2019), (2020, 2020), (2021, 2022), (2023, 2100)];
+
+    /// <summary>Every sentence of the hits that touches the question, scored; for diagnostics and for the selection.</summary>
+    internal IReadOnlyList<Candidate> Candidates(AnalyzedQuery query, QuestionReading reading, IReadOnlyList<SearchHit> hits)
     {
         if (query.IsEmpty || hits.Count == 0)
         {
@@ -32,14 +124,15 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index)
 
         // A word no passage holds cannot tell sentences apart; weighing it as the rarest word that does exist keeps a
         // generic verb ("give up" where the text says "ceded") from sinking an answer that covers everything else.
-        var cap = index.IdfForDocumentFrequency(1);
-        var weights = query.Groups.Select(g => g.Weight * g.Alternatives.Max(a => a.Average(t => Math.Min(index.Idf(t), cap)))).ToArray();
+        var weights = query.Groups.Select(Weight).ToArray();
         var total = weights.Sum();
-        var topScore = hits[0].Score;
-        var askedYears = query.Groups.SelectMany(g => g.Terms).Where(IsYear).ToHashSet(StringComparer.Ordinal);
-        var candidates = new List<(Evidence Evidence, bool[] Covered)>();
+        var topScore = hits.Max(h => h.Score);
+        var settings = options.Value;
+        var newest = reading.AsksPresent ? NewestYear(hits) : 0;
+        var candidates = new List<Candidate>();
         foreach (var hit in hits)
         {
+            var fact = hit.Passage.FactId is { } factId ? store.FindFact(factId) : null;
             var text = hit.Passage.Text;
             var previous = new bool[query.Groups.Count];
             foreach (var range in SentenceSplitter.Split(text))
@@ -53,54 +146,135 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index)
                 // question about the 2020 truce because the sentence before it is about 2020.
                 var coverage = shares.Select((s, i) => Math.Max(s * weights[i], previous[i] ? weights[i] / 2 : 0)).Sum() / total;
                 previous = covered;
-
-                // A question about 2020 is not answered by a sentence about 2016: a sentence dated only with other
-                // years counts half. Undated sentences are left alone, since their year is often in the context.
-                if (askedYears.Count > 0 && terms.Any(IsYear) && !terms.Any(askedYears.Contains))
-                {
-                    coverage /= 2;
-                }
-
-                if (coverage <= 0 || SentenceSplitter.CountWords(sentence) < MinSentenceWords)
+                if (SentenceSplitter.CountWords(sentence) < MinSentenceWords || (coverage <= 0 && hit.Similarity is null))
                 {
                     continue;
                 }
 
-                var score = coverage + (0.1 * hit.Score / topScore);
-                candidates.Add((new Evidence(hit.Passage, sentence, coverage, score), covered));
+                var meaning = hit.Similarity is { } similarity
+                    ? Math.Clamp((similarity - settings.SimilarityFloor) / (settings.SimilarityCeiling - settings.SimilarityFloor), 0, 1)
+                    : (double?)null;
+                var relevance = meaning is { } m ? ((1 - settings.MeaningWeight) * coverage) + (settings.MeaningWeight * m) : coverage;
+                var offers = SentenceTraits.Offers(sentence);
+                var score = relevance + Adjustment(reading, sentence, offers, fact, hit.Passage, newest) + (0.05 * hit.Score / topScore);
+                candidates.Add(new Candidate(new Evidence(hit.Passage, sentence, coverage, score, fact, relevance), covered, weights, offers, hit.Similarity));
             }
         }
 
-        var ranked = candidates.OrderByDescending(c => c.Evidence.Score).ToList();
-        if (ranked.Count == 0 || ranked[0].Evidence.Coverage < minCoverage)
-        {
-            return [];
-        }
-
-        var chosen = new List<Evidence> { ranked[0].Evidence };
-        var coveredSoFar = ranked[0].Covered.ToArray();
-        foreach (var (evidence, covered) in ranked.Skip(1))
-        {
-            if (chosen.Count >= maxSentences)
-            {
-                break;
-            }
-
-            var gain = covered.Select((c, i) => c && !coveredSoFar[i] ? weights[i] : 0).Sum() / total;
-            // A further sentence must add a real share of what the question asked and be nearly as relevant as the
-            // best one; a sentence that only adds a common word ("ended") makes a short answer worse, not better.
-            if (gain < MinGain || evidence.Coverage < Math.Max(minCoverage, 0.6 * chosen[0].Coverage) || chosen.Any(e => e.Sentence == evidence.Sentence))
-            {
-                continue;
-            }
-
-            chosen.Add(evidence);
-            for (var i = 0; i < covered.Length; i++)
-            {
-                coveredSoFar[i] |= covered[i];
-            }
-        }
-
-        return chosen;
+        return candidates;
     }
+
+    /// <summary>
+    /// How much a group of the question counts: its inverse document frequency, as one concept for a group of names.
+    /// A word no passage holds cannot tell sentences apart and is often chat ("actually", "i heard"): it counts as a
+    /// common word, so it neither sinks a relevant answer nor lifts an irrelevant one; meaning decides those.
+    /// </summary>
+    private double Weight(QueryGroup group)
+    {
+        var rarest = index.IdfForDocumentFrequency(1);
+        var absent = AbsentWordWeight * rarest;
+        double TermWeight(string term) => index.Frequency(term) > 0 ? Math.Min(index.Idf(term), rarest) : absent;
+        var weight = group.Alternatives.Max(a => a.Average(TermWeight));
+        if (group.Alternatives.Count > 1)
+        {
+            var together = group.Alternatives.Where(a => a.Count == 1).Sum(a => index.Frequency(a[0]));
+            if (together > 0)
+            {
+                weight = Math.Min(weight, index.IdfForDocumentFrequency(together));
+            }
+        }
+
+        return group.Weight * weight;
+    }
+
+    // The weight of a word no passage holds, as a share of the rarest word's.
+    private const double AbsentWordWeight = 0.3;
+
+    private bool IsRelevant(Candidate candidate, double minCoverage)
+    {
+        var settings = options.Value;
+        if (candidate.Similarity is not { } similarity)
+        {
+            return candidate.Evidence.Coverage >= minCoverage;
+        }
+
+        // Words and meaning must both point at the sentence, unless one of them is decisive: a fact phrased in other
+        // words is still answered, and an off-target sentence that shares a few words is not cited.
+        return (candidate.Evidence.Coverage >= minCoverage && similarity >= settings.MinSimilarity)
+            || (candidate.Evidence.Coverage >= minCoverage / 2 && similarity >= settings.StrongSimilarity);
+    }
+
+    private static double Adjustment(QuestionReading reading, string sentence, AnswerNeed offers, Fact? fact, Passage passage, int newest)
+    {
+        var adjustment = 0.0;
+        foreach (var need in new[] { AnswerNeed.When, AnswerNeed.HowMany, AnswerNeed.Why, AnswerNeed.Who, AnswerNeed.Where })
+        {
+            // In a question about the sides' accounts, "who started it?" is answered by whose account it is.
+            if ((reading.Needs & need) != 0 && !(need == AnswerNeed.Who && reading.IsContested))
+            {
+                var strong = need is AnswerNeed.When or AnswerNeed.HowMany or AnswerNeed.Why;
+                adjustment += (offers & need) != 0 ? (strong ? 0.05 : 0.02) : (strong ? -0.12 : -0.05);
+            }
+        }
+
+        if (reading.CountedNoun is { } noun && SentenceTraits.Counts(sentence, noun))
+        {
+            adjustment += 0.25;
+        }
+
+        if (reading.Scope is { } scope && YearsOf(sentence, fact) is { } years)
+        {
+            // An account is dated when it was given, not when the event it describes happened: out of the question's
+            // time it loses less than a dated event does.
+            adjustment += scope.Overlaps(years.From, years.To) || SentenceTraits.Years(sentence).Any(scope.Contains) ? 0.08 : fact?.ClaimedBy is null ? -0.35 : -0.1;
+        }
+
+        if (reading.Actor is { } actor && SentenceTraits.CaptureActor(sentence) is { } acted)
+        {
+            adjustment += acted == actor ? 0.05 : -0.35;
+        }
+
+        if (reading.AsksPresent && newest > 0 && YearsOf(sentence, fact) is { } dated)
+        {
+            // "Is the Minsk Group still a thing?" is answered by the newest facts, never by what later facts overtook.
+            adjustment += 0.3 - (0.08 * Math.Min(5, newest - dated.To));
+        }
+
+        if (reading.IsContested && (fact?.Dispute is not null || fact?.ClaimedBy is not null))
+        {
+            adjustment += 0.1;
+        }
+
+        return adjustment;
+    }
+
+    /// <summary>The years a sentence is about: its fact's date (and end), else the years it names.</summary>
+    internal static YearRange? YearsOf(string sentence, Fact? fact)
+    {
+        if (fact?.Date is { Length: >= 4 } date && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var from))
+        {
+            var to = fact.DateEnd is { Length: >= 4 } end && int.TryParse(end.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var until) ? until : from;
+            return new YearRange(from, to);
+        }
+
+        var years = SentenceTraits.Years(sentence);
+        return years.Count == 0 ? null : new YearRange(years.Min(), years.Max());
+    }
+
+    private int NewestYear(IReadOnlyList<SearchHit> hits) =>
+        hits.Select(h => h.Passage.FactId is { } id ? YearsOf("", store.FindFact(id))?.To ?? 0 : SentenceTraits.Years(h.Passage.Text).DefaultIfEmpty(0).Max()).DefaultIfEmpty(0).Max();
+
+    private static bool Repeats(List<Candidate> chosen, Candidate candidate) =>
+        chosen.Any(c => c.Evidence.Sentence == candidate.Evidence.Sentence || (c.Evidence.Passage.Id == candidate.Evidence.Passage.Id && c.Evidence.Fact is not null));
+
+    private static void Mark(bool[] coveredSoFar, bool[] covered)
+    {
+        for (var i = 0; i < covered.Length; i++)
+        {
+            coveredSoFar[i] |= covered[i];
+        }
+    }
+
+    /// <summary>A scored sentence, with which of the question's topics it covers and what it can answer.</summary>
+    internal sealed record Candidate(Evidence Evidence, bool[] Covered, double[] Weights, AnswerNeed Offers, float? Similarity);
 }

@@ -12,11 +12,13 @@ public sealed class ExtractiveAnswerer(
     QuestionGuard guard,
     Retriever retriever,
     EvidenceSelector selector,
+    DisputeAccounts disputes,
     PlaceNames placeNames,
     DeclineMessages declines,
     Knowledge.FactStore store,
     Moderation.GapLog gaps,
-    IOptions<AnsweringOptions> options) : IAnswerer
+    IOptions<AnsweringOptions> options,
+    IOptions<RetrievalOptions> retrieval) : IAnswerer
 {
     public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
     {
@@ -28,6 +30,9 @@ public sealed class ExtractiveAnswerer(
     {
         yield return AnswerUpdate.Done(await AskAsync(request, cancellationToken));
     }
+
+    // What a broad question ("what's the deal with karabakh?") is read as, to find key facts of every period.
+    private const string OverviewContext = "Key events in the history of the Nagorno-Karabakh conflict between Armenia and Azerbaijan: wars, ceasefires and agreements.";
 
     /// <summary>Validates, screens and retrieves; shared with the generative mode so both decline alike.</summary>
     /// <param name="recordGap">Whether a question found not covered is logged for moderators (off for re-checks).</param>
@@ -46,8 +51,21 @@ public sealed class ExtractiveAnswerer(
         }
 
         var query = retriever.Analyze(question, request.PreviousQuestion);
-        var hits = await retriever.SearchAsync(query, cancellationToken);
-        var evidence = selector.Select(query, hits, options.Value.MaxSentences, options.Value.MinCoverage);
+        var reading = QuestionReader.Read(question);
+        var hits = reading.IsBroad
+            ? await retriever.SearchAsync(query with { Context = OverviewContext }, cancellationToken, depth: 200)
+            : await retriever.SearchAsync(query, cancellationToken);
+        var evidence = selector.Select(query, reading, hits, reading.IsBroad ? 6 : options.Value.MaxSentences, options.Value.MinCoverage);
+        if (Environment.GetEnvironmentVariable("BB_DEBUG_EVIDENCE") == "1")
+        {
+            Console.Error.WriteLine("groups: " + string.Join(" ; ", query.Groups.Select(g => string.Join("/", g.Alternatives.Select(a => string.Join(" ", a))) + "=" + g.Weight)));
+            Console.Error.WriteLine($"Q {question} needs={reading.Needs} scope={reading.Scope} actor={reading.Actor} present={reading.AsksPresent} contested={reading.IsContested} parts={reading.Parts.Count}");
+            foreach (var c in selector.Candidates(query, reading, hits).OrderByDescending(c => c.Evidence.Score).Take(int.Parse(Environment.GetEnvironmentVariable("BB_DEBUG_TOP") ?? "4", System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                Console.Error.WriteLine($"  {c.Evidence.Score:F2} cov={c.Evidence.Coverage:F2} sim={c.Similarity:F2} rel={c.Evidence.Relevance:F2} {c.Evidence.Sentence[..Math.Min(90, c.Evidence.Sentence.Length)]}");
+            }
+        }
+
         if (evidence.Count == 0)
         {
             if (recordGap && request.RecordGap)
@@ -58,7 +76,12 @@ public sealed class ExtractiveAnswerer(
             return new AnswerPreparation(question, AskResult.Ok(Decline(question, DeclineReason.NotCovered)), hits, []);
         }
 
-        return new AnswerPreparation(question, null, hits, evidence);
+        evidence = disputes.Complete(evidence, reading.IsContested);
+
+        // The passages a model is given: the evidence's first, then the best of the rest, as many as configured.
+        var passages = evidence.Select(e => e.Passage).Concat(hits.Select(h => h.Passage)).DistinctBy(p => p.Id).Take(Math.Max(evidence.Count, retrieval.Value.TopPassages));
+        var given = passages.Select(p => hits.FirstOrDefault(h => h.Passage.Id == p.Id) ?? new SearchHit(p, 0)).ToList();
+        return new AnswerPreparation(question, null, given, evidence);
     }
 
     /// <summary>The extractive answer from prepared evidence, with a note when it stands in for another mode.</summary>

@@ -41,6 +41,7 @@ public sealed class FactStore : IDisposable
         Articles.EnsureIndex(a => a.Url);
         Passages.EnsureIndex(p => p.ArticleId);
         Facts.EnsureIndex(f => f.Key);
+        Facts.EnsureIndex(f => f.Dispute);
         Audit.EnsureIndex(a => a.Subject);
     }
 
@@ -84,6 +85,10 @@ public sealed class FactStore : IDisposable
     public Fact? FindFact(int id) => Facts.FindById(id);
 
     public Fact? FindFactByKey(string key) => Facts.FindOne(f => f.Key == key);
+
+    /// <summary>The live accounts of one disputed event, in the order they were stored.</summary>
+    public IReadOnlyList<Fact> FactsInDispute(string dispute) =>
+        Facts.Find(f => f.Dispute == dispute && f.Status == FactStatus.Active).OrderBy(f => f.Id).ToList();
 
     /// <summary>Where a passage comes from: its article, or for a fact's statement, the fact's source.</summary>
     public SourceInfo DescribeSource(Passage passage)

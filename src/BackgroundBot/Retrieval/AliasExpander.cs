@@ -9,6 +9,7 @@ namespace BackgroundBot.Retrieval;
 public sealed class AliasExpander
 {
     private readonly List<IReadOnlyList<IReadOnlyList<string>>> _groups = [];
+    private readonly HashSet<string> _terms = new(StringComparer.Ordinal);
 
     public AliasExpander(IEnumerable<AliasGroup> aliases, TextAnalyzer analyzer)
     {
@@ -22,9 +23,13 @@ public sealed class AliasExpander
             if (names.Count > 1)
             {
                 _groups.Add(names);
+                _terms.UnionWith(names.SelectMany(n => n));
             }
         }
     }
+
+    /// <summary>Whether <paramref name="term"/> is part of an alias name (so it is no misspelling, even if no passage holds it).</summary>
+    public bool Knows(string term) => _terms.Contains(term);
 
     public IReadOnlyList<QueryGroup> Expand(IReadOnlyList<string> terms)
     {

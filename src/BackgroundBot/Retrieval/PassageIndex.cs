@@ -206,6 +206,77 @@ public sealed class PassageIndex
         }
     }
 
+    /// <summary>How many live passages hold <paramref name="term"/>.</summary>
+    public int Frequency(string term)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return DocumentFrequency(term);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Whether any live passage holds <paramref name="term"/> (an analysed term).</summary>
+    public bool Contains(string term)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return DocumentFrequency(term) > 0;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// The live term closest in spelling to <paramref name="term"/>, which no passage holds: one edit away, or two for
+    /// long words, the most common on a tie. Null when none is that close. "ceasfir" finds "ceasefir".
+    /// </summary>
+    public string? NearestTerm(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        // Short words are too close to other real words ("heard" is one letter from "head") to be corrected.
+        var max = term.Length >= 9 ? 2 : term.Length >= 6 ? 1 : 0;
+        if (max == 0 || term.Any(char.IsDigit))
+        {
+            return null;
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            string? best = null;
+            var bestDistance = max + 1;
+            var bestFrequency = 0;
+            foreach (var (candidate, termId) in _termIds)
+            {
+                var frequency = _postings[termId].LiveCount;
+                if (frequency == 0 || Math.Abs(candidate.Length - term.Length) > max || candidate[0] != term[0])
+                {
+                    continue;
+                }
+
+                var distance = Text.EditDistance.Bounded(term, candidate, max);
+                if (distance < bestDistance || (distance == bestDistance && distance <= max && frequency > bestFrequency))
+                {
+                    (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+                }
+            }
+
+            return bestDistance <= max ? best : null;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     /// <summary>The top <paramref name="count"/> live passages for the query; an alias group scores by its best name.</summary>
     public IReadOnlyList<SearchHit> Search(AnalyzedQuery query, int count)
     {
@@ -321,9 +392,13 @@ public sealed class PassageIndex
                 }
             }
 
+            // A group of synonyms is one concept: it is as rare as all its names together, not as its rarest name,
+            // or "outbreak" (in two passages) would make "when did the blockade start?" about outbreaks.
+            var groupFrequency = Math.Min(_liveCount, lists.Where(l => group.Alternatives[l.Alternative].Count == 1).Sum(l => l.List.LiveCount));
+            var groupIdf = group.Alternatives.Count > 1 && groupFrequency > 0 ? Bm25Idf(groupFrequency) : double.MaxValue;
             plans.Add(new GroupPlan(
                 [.. lists.Select(l => l.List)],
-                [.. lists.Select(l => Bm25Idf(l.List.LiveCount))],
+                [.. lists.Select(l => Math.Min(groupIdf, Bm25Idf(l.List.LiveCount)))],
                 [.. lists.Select(l => l.Alternative)],
                 new int[lists.Count],
                 group.Weight,

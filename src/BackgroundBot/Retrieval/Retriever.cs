@@ -34,7 +34,23 @@ public sealed class Retriever : IDisposable
 
     public TextAnalyzer Analyzer => _analyzer;
 
-    public AnalyzedQuery Analyze(string question) => new(question, _aliases.Expand(_analyzer.AnalyzeQuestion(question)));
+    /// <summary>
+    /// The question's terms, with place names expanded to their aliases and misspelt words ("ceasfire", "armenains")
+    /// read as the nearest word the store holds.
+    /// </summary>
+    public AnalyzedQuery Analyze(string question)
+    {
+        var terms = _analyzer.AnalyzeQuestion(question);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (!_index.Contains(terms[i]) && !_aliases.Knows(terms[i]) && _index.NearestTerm(terms[i]) is { } nearest)
+            {
+                terms[i] = nearest;
+            }
+        }
+
+        return new(question, _aliases.Expand(terms));
+    }
 
     /// <summary>
     /// Analyzes a follow-up: the previous question's topics join the query at half weight, so "and who monitored it?"
@@ -52,31 +68,32 @@ public sealed class Retriever : IDisposable
         var carried = Analyze(previousQuestion).Groups
             .Where(g => !g.Terms.Any(seen.Contains))
             .Select(g => g with { Weight = g.Weight * 0.5 });
-        return current with { Groups = [.. current.Groups, .. carried] };
+        return current with { Groups = [.. current.Groups, .. carried], Context = previousQuestion };
     }
 
     public IReadOnlyList<SearchHit> Search(AnalyzedQuery query, int? count = null) => _index.Search(query, count ?? _topPassages);
 
     /// <summary>
-    /// Lexical search, fused with semantic search when embeddings are configured: reciprocal rank fusion over both
-    /// lists, so a passage that says "truce" can answer a question that says "armistice".
+    /// Lexical search, fused with search by meaning when embeddings are on (the local model by default): the union of
+    /// both candidate lists, ordered by reciprocal rank fusion, each hit carrying its similarity to the question so
+    /// that evidence can be judged by meaning as well as by words. A passage that says "truce" can answer a question
+    /// that says "armistice".
     /// </summary>
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(AnalyzedQuery query, CancellationToken cancellationToken)
+    /// <param name="depth">How many candidates each list contributes; more for an overview of the whole store.</param>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(AnalyzedQuery query, CancellationToken cancellationToken, int? depth = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (_semantic is not { Enabled: true })
+        if (_semantic is not { Enabled: true } || await _semantic.EmbedQuestionAsync(query.MeaningText, cancellationToken) is not { } vector)
         {
             return Search(query);
         }
 
-        var depth = Math.Max(_topPassages * 4, 20);
-        var lexical = _index.Search(query, depth);
-        var semantic = await _semantic.SearchAsync(query.Question, depth, cancellationToken);
-        if (semantic.Count == 0)
-        {
-            return lexical.Take(_topPassages).ToList();
-        }
+        var perList = depth ?? Math.Max(_topPassages * 3, 20);
+        var lexical = _index.Search(query, perList);
+        var semantic = _semantic.Search(vector, perList);
 
+        // Ranks weigh more than raw scores: BM25 and cosine are on different scales, and fusion by rank needs no tuning
+        // per store. K = 60 is the constant of the original reciprocal rank fusion paper.
         const double K = 60;
         var fused = new Dictionary<int, (Passage? Passage, double Score)>();
         for (var rank = 0; rank < lexical.Count; rank++)
@@ -96,8 +113,7 @@ public sealed class Retriever : IDisposable
             .ThenBy(f => f.Key)
             .Select(f => (Passage: f.Value.Passage ?? _store.FindPassage(f.Key), f.Value.Score))
             .Where(f => f.Passage is { Retired: false })
-            .Take(_topPassages)
-            .Select(f => new SearchHit(f.Passage!, f.Score))
+            .Select(f => new SearchHit(f.Passage!, f.Score, _semantic.Similarity(f.Passage!.Id, vector)))
             .ToList();
     }
 

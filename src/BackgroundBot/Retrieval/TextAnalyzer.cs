@@ -25,6 +25,11 @@ public sealed class TextAnalyzer : IDisposable
         "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "did", "does", "do", "done",
         "has", "have", "had", "can", "could", "would", "should", "about", "tell", "me", "please", "you", "your",
         "i", "we", "our", "us", "its", "was", "were", "been", "being", "am", "any", "some", "happened", "happen",
+
+        // Chat: how members ask in a channel ("i heard it got delayed", "is it still a thing?"), never the topic.
+        "actually", "really", "just", "heard", "hear", "got", "get", "thing", "things", "stuff", "basically", "kinda",
+        "pretty", "wondering", "curious", "know", "anyone", "someone", "guys", "hey", "pls", "plz", "ok", "okay", "lol",
+        "like", "gonna", "wanna", "say", "said", "saying", "mean", "exactly", "roughly", "approximately", "anyway",
     ];
 
     private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
