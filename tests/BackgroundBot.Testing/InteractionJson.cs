@@ -6,6 +6,9 @@ namespace BackgroundBot.Testing;
 /// <summary>Interaction objects as Discord sends them.</summary>
 public static class InteractionJson
 {
+    /// <summary>The server every interaction comes from unless a test says otherwise; tests make it the bot's home server.</summary>
+    public const string HomeGuild = "500";
+
     public static JsonObject Command(ulong id, string name = "ask", string question = "what is a fact?") => new()
     {
         ["id"] = id.ToString(CultureInfo.InvariantCulture),
@@ -13,7 +16,7 @@ public static class InteractionJson
         ["type"] = 2,
         ["token"] = "itoken-" + id.ToString(CultureInfo.InvariantCulture),
         ["version"] = 1,
-        ["guild_id"] = "500",
+        ["guild_id"] = HomeGuild,
         ["channel_id"] = "600",
         ["locale"] = "en-US",
         ["app_permissions"] = "2048",

@@ -9,19 +9,20 @@ namespace BackgroundBot.Cli;
 /// <summary>The generic host every verb runs in: configuration, logging to standard error, and the features.</summary>
 public static class BotHost
 {
-    public static HostApplicationBuilder CreateBuilder(string? dbPath)
+    /// <param name="verb">What this process is, written beside the store it holds so another process can be told.</param>
+    public static HostApplicationBuilder CreateBuilder(string? dbPath, string? verb = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             // appsettings.json ships beside the executable; data paths stay relative to the working folder.
             ContentRootPath = AppContext.BaseDirectory,
         });
-        AddBot(builder, dbPath);
+        AddBot(builder, dbPath, verb);
         return builder;
     }
 
     /// <summary>Configuration, logging and every feature, on any host builder (the generic host, or ASP.NET Core's for <c>serve</c>).</summary>
-    public static void AddBot(IHostApplicationBuilder builder, string? dbPath)
+    public static void AddBot(IHostApplicationBuilder builder, string? dbPath, string? verb = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
@@ -35,16 +36,44 @@ public static class BotHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        // The host logs a failed start or a faulted service with its stack trace; the verb's edge (CliApp) reports
+        // both in one line instead, with the details at debug level.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
         builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddSingleton(new StoreHolder(verb ?? "BackgroundBot"));
         builder.Services.AddRetrieval(builder.Configuration);
         builder.Services.AddAnswering(builder.Configuration);
         builder.Services.AddModeration();
     }
 
-    /// <param name="seed">Seed a new store on first run; off only for restoring an export into an empty store.</param>
-    public static async Task<IHost> StartAsync(string? dbPath, Action<IHostApplicationBuilder>? configure, CancellationToken cancellationToken, bool seed = true)
+    /// <summary>
+    /// Rethrows what stopped a background service. The host stops when one fails but returns from running as if asked
+    /// to, so a bot that died would otherwise exit 0.
+    /// </summary>
+    public static void ThrowIfFaulted(IServiceProvider services)
     {
-        var builder = CreateBuilder(dbPath);
+        var fault = services.GetServices<IHostedService>().OfType<BackgroundService>()
+            .Select(s => s.ExecuteTask?.Exception?.GetBaseException())
+            .FirstOrDefault(e => e is not null and not OperationCanceledException);
+        if (fault is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
+        }
+    }
+
+    /// <summary>The store file the settings name (<c>--db</c>, else <c>Store:Path</c>), as a full path.</summary>
+    public static string StorePath(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var path = configuration[$"{StoreOptions.Section}:{nameof(StoreOptions.Path)}"];
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? new StoreOptions().Path : path);
+    }
+
+    /// <param name="seed">Seed a new store on first run; off only for restoring an export into an empty store.</param>
+    public static async Task<IHost> StartAsync(string? dbPath, Action<IHostApplicationBuilder>? configure, CancellationToken cancellationToken, bool seed = true, string? verb = null)
+    {
+        var builder = CreateBuilder(dbPath, verb);
         configure?.Invoke(builder);
         var host = builder.Build();
         try

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using BackgroundBot.Knowledge;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace BackgroundBot.Cli;
 
@@ -15,6 +13,9 @@ public static class CliApp
         Action<IHostApplicationBuilder>? configureHost = null,
         CancellationToken cancellationToken = default)
     {
+        // Stored text (questions, suggestions, titles) reaches the terminal only with its control characters escaped.
+        output = new TerminalSafeWriter(output);
+        error = new TerminalSafeWriter(error);
         var cli = new CliContext(output, error, configureHost);
         var root = new RootCommand("BackgroundBot: cited answers on the background of the Nagorno-Karabakh conflict, from a curated fact store.")
         {
@@ -36,6 +37,8 @@ public static class CliApp
             ServeCommand.Create(cli),
             ExportCommand.CreateExport(cli),
             ExportCommand.CreateImport(cli),
+            BackupCommand.Create(cli),
+            RestoreCommand.Create(cli),
         };
 
         var parseResult = root.Parse(args);
@@ -51,23 +54,19 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
+        // The edge of every verb and both servers: whatever fails becomes one line and exit 1; the details go to the log.
         try
         {
             return await parseResult.InvokeAsync(invocation, cancellationToken);
         }
-        catch (OptionsValidationException ex)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync($"Configuration error: {string.Join(" ", ex.Failures)}");
-            return ExitCodes.BadInput;
+            return ExitCodes.Interrupted;
         }
-        catch (BackgroundBot.Answering.Generative.PromptLoadException ex)
+        catch (Exception ex)
         {
-            await error.WriteLineAsync(ex.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (StoreUnavailableException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
+            await error.WriteLineAsync(CliFailure.Describe(ex));
+            CliLog.Details(ex);
             return ExitCodes.BadInput;
         }
     }

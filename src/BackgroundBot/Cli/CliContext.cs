@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Microsoft.Extensions.Hosting;
 
 namespace BackgroundBot.Cli;
@@ -22,5 +23,18 @@ public sealed class CliContext(TextWriter output, TextWriter error, Action<IHost
 
     /// <summary>Builds and starts the host for one verb; options are validated and the store seeded on first run.</summary>
     public Task<IHost> StartHostAsync(ParseResult parseResult, CancellationToken cancellationToken, bool seed = true) =>
-        BotHost.StartAsync(parseResult.GetValue(Db), ConfigureHost, cancellationToken, seed);
+        BotHost.StartAsync(parseResult.GetValue(Db), ConfigureHost, cancellationToken, seed, VerbOf(parseResult));
+
+    /// <summary>The verb as typed, subcommands included (<c>facts retract</c>): how this process is named to another that finds the store taken.</summary>
+    public static string VerbOf(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var names = new List<string>();
+        for (var command = parseResult.CommandResult; command.Parent is CommandResult parent; command = parent)
+        {
+            names.Insert(0, command.Command.Name);
+        }
+
+        return names.Count == 0 ? "BackgroundBot" : string.Join(' ', names);
+    }
 }

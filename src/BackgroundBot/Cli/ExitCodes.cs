@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>The command line itself is wrong: unknown verb, missing argument, bad option value.</summary>
     public const int Usage = 2;
+
+    /// <summary>Stopped by Ctrl+C before it finished (the shell's convention, 128 + SIGINT).</summary>
+    public const int Interrupted = 130;
 }

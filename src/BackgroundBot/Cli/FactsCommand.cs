@@ -31,7 +31,7 @@ public static class FactsCommand
             foreach (var fact in facts)
             {
                 var status = fact.Status == FactStatus.Retracted ? " [retracted]" : "";
-                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{fact.Id}\t{fact.Date}\t{fact.Topic}\t{fact.Statement}{status}"));
+                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{fact.Id}\t{fact.Date}\t{fact.Topic}\t{TerminalText.Escape(fact.Statement, oneLine: true)}{status}"));
             }
 
             return ExitCodes.Success;

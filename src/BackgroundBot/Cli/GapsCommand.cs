@@ -24,7 +24,7 @@ public static class GapsCommand
             foreach (var (gap, covered) in gaps)
             {
                 var state = covered ? "covered now" : "open";
-                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{gap.Id}\t{gap.Count}x\tlast {gap.LastAsked:yyyy-MM-dd HH:mm}Z\t{state}\t{gap.Question}"));
+                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{gap.Id}\t{gap.Count}x\tlast {gap.LastAsked:yyyy-MM-dd HH:mm}Z\t{state}\t{TerminalText.Escape(gap.Question, oneLine: true)}"));
             }
 
             return ExitCodes.Success;

@@ -21,7 +21,7 @@ public static class ImportProgressDisplay
             return import(null);
         }
 
-        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        if (ReferenceEquals(TerminalSafeWriter.Unwrap(output), Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
             return await AnsiConsole.Progress().StartAsync(context =>
             {

@@ -19,8 +19,8 @@ public static class ReviewCommand
             var items = host.Services.GetRequiredService<FactStore>().ListSuggestions(parseResult.GetValue(all) ? null : SuggestionStatus.Pending);
             foreach (var item in items)
             {
-                var about = item.FactId is { } fact ? string.Create(CultureInfo.InvariantCulture, $" (fact {fact})") : item.Question is null ? "" : $" (on \"{item.Question}\")";
-                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"#{item.Id}\t{item.Kind}\t{item.Status}\t{item.CreatedAt:yyyy-MM-dd}\t{item.Text}{about}"));
+                var about = item.FactId is { } fact ? string.Create(CultureInfo.InvariantCulture, $" (fact {fact})") : item.Question is null ? "" : $" (on \"{TerminalText.Escape(item.Question, oneLine: true)}\")";
+                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"#{item.Id}\t{item.Kind}\t{item.Status}\t{item.CreatedAt:yyyy-MM-dd}\t{TerminalText.Escape(item.Text, oneLine: true)}{about}"));
             }
 
             if (items.Count == 0)

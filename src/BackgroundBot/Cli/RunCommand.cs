@@ -15,7 +15,7 @@ public static class RunCommand
         var command = new Command("run", "Run the bot in Discord over the gateway (needs Discord:Token and Discord:ApplicationId).");
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var builder = BotHost.CreateBuilder(parseResult.GetValue(cli.Db));
+            var builder = BotHost.CreateBuilder(parseResult.GetValue(cli.Db), "run");
             cli.ConfigureHost?.Invoke(builder);
             if (DiscordSetup.MissingSetting(builder.Configuration, needsPublicKey: false) is { } missing)
             {
@@ -37,6 +37,7 @@ public static class RunCommand
                 return ExitCodes.BadInput;
             }
 
+            BotHost.ThrowIfFaulted(host.Services);
             return ExitCodes.Success;
         });
         return command;

@@ -25,7 +25,7 @@ public static class ServeCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-            BotHost.AddBot(builder, parseResult.GetValue(cli.Db));
+            BotHost.AddBot(builder, parseResult.GetValue(cli.Db), "serve");
             cli.ConfigureHost?.Invoke(builder);
             if (parseResult.GetValue(urls) is { } listen)
             {
@@ -43,10 +43,20 @@ public static class ServeCommand
             await using var app = builder.Build();
             app.MapDiscordInteractions();
             app.Services.GetRequiredService<StoreSeeder>().EnsureSeeded();
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await cli.Error.WriteLineAsync($"Cannot serve: {ex.Message} Another program listens there; choose another address with --urls.");
+                return ExitCodes.BadInput;
+            }
+
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? app.Urls;
             await cli.Output.WriteLineAsync($"Serving Discord interactions at {string.Join(", ", addresses.Select(u => u.TrimEnd('/') + "/interactions"))}");
             await app.WaitForShutdownAsync(cancellationToken);
+            BotHost.ThrowIfFaulted(app.Services);
             return ExitCodes.Success;
         });
         return command;

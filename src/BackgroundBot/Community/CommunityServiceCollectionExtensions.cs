@@ -19,8 +19,7 @@ public static class CommunityServiceCollectionExtensions
         services.AddSingleton<IInteractionModule, BackgroundBot.Moderation.ModerationInteractionHandler>();
         services.AddSingleton<IInteractionModule, BackgroundBot.Moderation.ArticleInteractionHandler>();
         services.AddHttpClient("attachments");
-        services.AddOptions<BackgroundBot.Moderation.ModerationOptions>().Bind(configuration.GetSection(BackgroundBot.Moderation.ModerationOptions.Section));
-        services.AddSingleton<BackgroundBot.Moderation.ModeratorPolicy>();
+        services.AddModerationOptions(configuration);
         services.AddSingleton<BackgroundBot.Moderation.ReviewChannel>();
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton<IInteractionHandler>(sp => sp.GetRequiredService<InteractionRouter>());

@@ -15,34 +15,67 @@ public sealed class FactStore : IDisposable
     public const int SchemaVersion = 1;
 
     private readonly LiteDatabase _db;
+    private readonly StoreLock _lock;
     private readonly Lock _writeGate = new();
 
-    public FactStore(IOptions<StoreOptions> options, ILogger<FactStore> logger)
+    public FactStore(IOptions<StoreOptions> options, ILogger<FactStore> logger, TimeProvider time, StoreHolder? holder = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var path = System.IO.Path.GetFullPath(options.Value.Path);
         Path = path;
+
+        // A file that plainly is not a store, and was never opened as one, is refused before anything is created beside it.
+        if (Directory.Exists(path)
+            || (File.Exists(path) && !File.Exists(StoreLock.LockPathOf(path)) && new FileInfo(path).Length > 0 && !StoreFile.HasSignature(path)))
+        {
+            throw new StoreUnavailableException(StoreFile.Problem(path)!);
+        }
+
         var directory = System.IO.Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);
         }
 
+        // Only the holder of the lock reads or writes the store's files; anyone else is refused before touching them.
+        _lock = StoreLock.Acquire(path, holder?.Verb ?? "BackgroundBot", time);
         try
         {
-            _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
-        }
-        catch (Exception ex) when (ex is LiteException or IOException)
-        {
-            throw new StoreUnavailableException($"Cannot open the fact store at {path}: {ex.Message}", ex);
-        }
+            if (StoreFile.Problem(path) is { } problem)
+            {
+                throw new StoreUnavailableException(problem);
+            }
 
-        Migrate(logger);
-        Articles.EnsureIndex(a => a.ContentHash);
-        Articles.EnsureIndex(a => a.Url);
-        Passages.EnsureIndex(p => p.ArticleId);
-        Facts.EnsureIndex(f => f.Key);
-        Facts.EnsureIndex(f => f.Dispute);
-        Audit.EnsureIndex(a => a.Subject);
+            try
+            {
+                _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
+            }
+            catch (Exception ex) when (ex is LiteException or IOException)
+            {
+                throw new StoreUnavailableException($"Cannot open the fact store at {path}: {ex.Message}", ex);
+            }
+
+            try
+            {
+                Migrate(logger);
+                Articles.EnsureIndex(a => a.ContentHash);
+                Articles.EnsureIndex(a => a.Url);
+                Passages.EnsureIndex(p => p.ArticleId);
+                Facts.EnsureIndex(f => f.Key);
+                Facts.EnsureIndex(f => f.Dispute);
+                Audit.EnsureIndex(a => a.Subject);
+            }
+            catch
+            {
+                _db.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
     }
 
     public string Path { get; }
@@ -199,11 +232,37 @@ public sealed class FactStore : IDisposable
         return result;
     }
 
-    public void Dispose() => _db.Dispose();
+    /// <summary>
+    /// Writes a consistent copy of the store to <paramref name="destination"/>: every committed write is checkpointed
+    /// into the file, which is then copied while no write can start. The copy needs no log file beside it.
+    /// </summary>
+    public void WriteBackup(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        lock (_writeGate)
+        {
+            _db.Checkpoint();
+            using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, StoreFile.PageSize, FileOptions.SequentialScan);
+            file.CopyTo(destination);
+        }
+    }
+
+    public void Dispose()
+    {
+        // LiteDB checkpoints and closes its files first; only then may another process take the store.
+        _db.Dispose();
+        _lock.Dispose();
+    }
 
     private void Migrate(ILogger logger)
     {
         var version = _db.UserVersion;
+        if (version == 0 && _db.GetCollectionNames().Any())
+        {
+            throw new StoreUnavailableException(
+                $"{Path} is a LiteDB file of another program (it has collections but no BackgroundBot schema), so it was left untouched; check --db or the Store:Path setting.");
+        }
+
         if (version > SchemaVersion)
         {
             throw new StoreUnavailableException(

@@ -76,9 +76,9 @@ public sealed class ArticleInteractionHandler(
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(responder);
-        if (!policy.IsModerator(interaction))
+        if (policy.RefusalFor(interaction) is { } refusal)
         {
-            await responder.RespondAsync(DiscordMessage.Text("Only moderators can curate the fact store.", ephemeral: true), cancellationToken);
+            await responder.RespondAsync(DiscordMessage.Text(refusal, ephemeral: true), cancellationToken);
             return;
         }
 

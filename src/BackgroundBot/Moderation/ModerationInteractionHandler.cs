@@ -32,9 +32,6 @@ public sealed class ModerationInteractionHandler(
     private const string EditButton = ReviewChannel.EditButton;
     private const string EditApproveModal = "review:edit-modal:";
 
-    private static readonly DiscordMessage NotAModerator = DiscordMessage.Text(
-        "Only moderators can curate the fact store. If something is wrong or missing, /suggest it and a moderator will review it.", ephemeral: true);
-
     public IReadOnlyList<ApplicationCommandDefinition> Commands => ModerationCommands.All;
 
     public bool Handles(Interaction interaction)
@@ -50,9 +47,9 @@ public sealed class ModerationInteractionHandler(
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(responder);
         var isSuggestion = interaction.CommandName == ModerationCommands.Suggest || interaction.CustomId == SuggestModal;
-        if (!isSuggestion && !policy.IsModerator(interaction))
+        if (!isSuggestion && policy.RefusalFor(interaction) is { } refusal)
         {
-            await responder.RespondAsync(NotAModerator, cancellationToken);
+            await responder.RespondAsync(DiscordMessage.Text(refusal, ephemeral: true), cancellationToken);
             return;
         }
 

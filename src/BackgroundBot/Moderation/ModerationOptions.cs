@@ -5,6 +5,13 @@ public sealed class ModerationOptions
 {
     public const string Section = "Moderation";
 
+    /// <summary>
+    /// The servers whose moderators curate the shared store. The bot may be invited anywhere, and commands are global,
+    /// so an admin of any other server would otherwise be a curator. Defaults to <c>Discord:GuildId</c> when that is
+    /// set; with neither, curation from Discord is refused.
+    /// </summary>
+    public IReadOnlyList<ulong> HomeGuildIds { get; set; } = [];
+
     /// <summary>Role ids whose holders are moderators. Empty means: members with Manage Server permission.</summary>
     public IReadOnlyList<ulong> ModeratorRoleIds { get; set; } = [];
 

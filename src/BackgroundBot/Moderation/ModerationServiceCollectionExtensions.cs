@@ -1,4 +1,5 @@
 using BackgroundBot.Moderation;
+using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,29 @@ public static class ModerationServiceCollectionExtensions
         services.AddSingleton<GapLog>();
         services.AddSingleton<GapReport>();
         services.AddSingleton<ReviewQueue>();
+        return services;
+    }
+
+    /// <summary>Who curates from Discord: the <c>Moderation</c> section, with the home server defaulting to <c>Discord:GuildId</c>.</summary>
+    public static IServiceCollection AddModerationOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ModerationOptions>()
+            .Bind(configuration.GetSection(ModerationOptions.Section))
+            .PostConfigure(options =>
+            {
+                // The server the commands are registered in is the natural home; read as text so a bad value is
+                // reported by the Discord options' own validation, not here.
+                if (options.HomeGuildIds.Count == 0
+                    && ulong.TryParse(configuration["Discord:GuildId"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var guild)
+                    && guild != 0)
+                {
+                    options.HomeGuildIds = [guild];
+                }
+            })
+            .Validate(options => !options.HomeGuildIds.Contains(0UL), "Moderation:HomeGuildIds holds 0, which is no server id; use the server's id (Developer Mode, right-click the server, Copy Server ID).")
+            .ValidateOnStart();
+        services.AddSingleton<ModeratorPolicy>();
         return services;
     }
 }

@@ -32,6 +32,7 @@ public sealed class BotOnFakeDiscord : IAsyncDisposable
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Store:SeedPack"] = "false",
+        ["Moderation:HomeGuildIds:0"] = InteractionJson.HomeGuild,
     };
 
     public Action<IServiceCollection>? Services { get; set; }

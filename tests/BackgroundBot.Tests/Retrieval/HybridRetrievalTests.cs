@@ -59,11 +59,18 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     public async Task A_question_that_shares_no_word_with_a_passage_finds_it_through_its_meaning()
     {
         await RunAsync(Settings(), "embeddings");
-        using var lexicalOnly = await OpenAsync(new Dictionary<string, string?>());
-        using var hybrid = await OpenAsync(Settings());
 
-        var lexical = await Search(lexicalOnly, "lull in the guns");
-        var fused = await Search(hybrid, "lull in the guns");
+        // One process at a time holds a store, so the two configurations open it in turn.
+        IReadOnlyList<SearchHit> lexical, fused;
+        using (var lexicalOnly = await OpenAsync(new Dictionary<string, string?>()))
+        {
+            lexical = await Search(lexicalOnly, "lull in the guns");
+        }
+
+        using (var hybrid = await OpenAsync(Settings()))
+        {
+            fused = await Search(hybrid, "lull in the guns");
+        }
 
         Assert.Empty(lexical);
         Assert.Contains(fused, h => h.Passage.Text.Contains("ceasefire was brokered by Russia", StringComparison.Ordinal));

@@ -27,9 +27,7 @@ public sealed class StoreTransfer(FactStore store)
         var json = JsonSerializer.Serialize(Export(), SnapshotJson.Options);
 
         // Written beside the target and moved over it, so a failure never leaves half a file.
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, json + "\n");
-        File.Move(temporary, path, overwrite: true);
+        Backup.OutputFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json + "\n")));
     }
 
     /// <summary>Every problem in the file, or none; nothing is written either way.</summary>
