@@ -10,4 +10,7 @@ public enum DeclineReason
 
     /// <summary>The question tries to change the bot's rules.</summary>
     RuleOverride,
+
+    /// <summary>The question asks for something outside the conflict's background (a hotel, a translation, a recipe).</summary>
+    OffTopic,
 }

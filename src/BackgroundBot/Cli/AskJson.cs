@@ -32,6 +32,7 @@ public sealed record AskJson(
             null => null,
             DeclineReason.NotCovered => "not-covered",
             DeclineReason.TakesSides => "takes-sides",
+            DeclineReason.OffTopic => "off-topic",
             _ => "rule-override",
         },
         answer.Note);
