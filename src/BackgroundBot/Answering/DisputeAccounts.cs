@@ -28,6 +28,10 @@ public sealed class DisputeAccounts(FactStore store)
         };
     }
 
+    /// <summary>How many sides' accounts (not independent findings) the evidence gives.</summary>
+    public static int SidesGiven(IEnumerable<Evidence> evidence) =>
+        evidence.Where(e => e.Fact?.ClaimedBy is not null).Select(e => SideOf(e.Fact!.ClaimedBy)).Distinct(StringComparer.Ordinal).Count();
+
     /// <summary>The evidence with every cited dispute's other accounts added after the account that raised it.</summary>
     public IReadOnlyList<Evidence> Complete(IReadOnlyList<Evidence> chosen, bool askedForAccounts)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using BackgroundBot.Retrieval;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace BackgroundBot.Answering;
 /// The embedded default: answers with sentences taken word for word from retrieved passages, each followed by its
 /// citation, so nothing is said that a source does not say. No model is involved.
 /// </summary>
-public sealed class ExtractiveAnswerer(
+public sealed partial class ExtractiveAnswerer(
     QuestionGuard guard,
     Retriever retriever,
     EvidenceSelector selector,
@@ -45,7 +46,11 @@ public sealed class ExtractiveAnswerer(
         }
 
         var question = request.Question.Trim();
-        if (guard.Classify(question) is { } reason)
+        var screened = guard.Classify(question);
+
+        // "Who is to blame for the Ganja strikes?" is answered with each side's attributed account when the store
+        // holds a linked dispute on it, and never with a verdict; without one it is declined like any verdict.
+        if (screened is { } reason && !(reason == DeclineReason.TakesSides && AccountsCanAnswer().IsMatch(question)))
         {
             return new AnswerPreparation(question, AskResult.Ok(Decline(question, reason)), [], []);
         }
@@ -76,7 +81,11 @@ public sealed class ExtractiveAnswerer(
             return new AnswerPreparation(question, AskResult.Ok(Decline(question, DeclineReason.NotCovered)), hits, []);
         }
 
-        evidence = disputes.Complete(evidence, reading.IsContested);
+        evidence = disputes.Complete(evidence, reading.IsContested || screened is not null);
+        if (screened is { } verdict && DisputeAccounts.SidesGiven(evidence) < 2)
+        {
+            return new AnswerPreparation(question, AskResult.Ok(Decline(question, verdict)), hits, []);
+        }
 
         // The passages a model is given: the evidence's first, then the best of the rest, as many as configured.
         var passages = evidence.Select(e => e.Passage).Concat(hits.Select(h => h.Passage)).DistinctBy(p => p.Id).Take(Math.Max(evidence.Count, retrieval.Value.TopPassages));
@@ -95,5 +104,8 @@ public sealed class ExtractiveAnswerer(
     }
 
     public GroundedAnswer Decline(string question, DeclineReason reason) =>
-        new(question, declines.For(reason), Grounded: false, AnswerMode.Extractive, [], reason);
+        new(question, declines.For(reason, question), Grounded: false, AnswerMode.Extractive, [], reason);
+
+    [GeneratedRegex(@"\bwho(?:'s| is| was| were)? (?:(?:really|actually) )?(?:to blame|responsible|at fault)\b|\bwhose fault\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AccountsCanAnswer();
 }
