@@ -11,14 +11,15 @@ namespace BackgroundBot.Answering.Generative;
 /// </summary>
 public sealed partial class NeutralityCheck : ISupportCheck
 {
-    // Judgements of the parties and normative claims, as the analyzer stems them. "Right" is left out (rights, the
-    // right bank); "was right" is caught by SideTaking instead.
+    // Judgements of the parties and normative claims, as the analyzer stems them. Left out where the stem is also a
+    // plain description: "right" and "rightful" (the right of return, the right bank; "was right" is caught by
+    // SideTaking instead), "occupier" (stems like "occupied forces"), "outrageous" (like "sparked outrage").
     private const string VerdictWords =
         "blame blamed blameworthy fault guilty culprit aggressor aggressors aggression evil villain villains wicked wrong wrongly wrongful "
-        + "justified unjustified unjustifiable legitimate illegitimate righteous rightful deserve deserved deserves heroic hero heroes "
-        + "barbaric barbarian criminal criminals atrocity atrocities shameful disgrace disgraceful outrageous unacceptable "
+        + "justified unjustified unjustifiable legitimate illegitimate righteous deserve deserved deserves heroic hero heroes "
+        + "barbaric barbarian criminal criminals atrocity atrocities shameful disgrace disgraceful unacceptable "
         + "liar liars lie lies lied propaganda illegal unlawful immoral terrorist terrorists terrorism genocide cleansing "
-        + "occupier occupiers oppressor oppressors should ought must";
+        + "oppressor oppressors should ought must";
 
     private readonly TextAnalyzer _analyzer;
     private readonly HashSet<string> _verdicts;
@@ -70,7 +71,7 @@ public sealed partial class NeutralityCheck : ISupportCheck
     [GeneratedRegex(@"\b(?:(?:take|takes|took|taking)\s+(?:a\s+)?sides?|sided\s+with|(?:is|are|was|were)\s+(?:right|correct|in\s+the\s+right)\b(?!\s+(?:bank|side|of)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SideTaking();
 
-    [GeneratedRegex(@"\b(?:say|says|said|saying|according\s+to|accuse[sd]?|accusing|claim(?:s|ed|ing)?|state[sd]|stating|call(?:s|ed|ing)?|describe[sd]?|describing|alleg(?:e|es|ed|ing|edly)|argue[sd]?|arguing|insist(?:s|ed|ing)?|maintain(?:s|ed)?|den(?:y|ies|ied)|consider(?:s|ed)?|regard(?:s|ed)?|view(?:s|ed)?|assert(?:s|ed)?|clarif(?:y|ies|ied)|emphasi[sz](?:e|es|ed)|condemn(?:s|ed)?|characteri[sz](?:e|es|ed)|label(?:s|led|ed)?|term(?:s|ed))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:say|says|said|saying|according\s+to|accuse[sd]?|accusing|claim(?:s|ed|ing)?|state[sd]|stating|call(?:s|ed|ing)?|describe[sd]?|describing|alleg(?:e|es|ed|ing|edly)|argue[sd]?|arguing|insist(?:s|ed|ing)?|maintain(?:s|ed)?|den(?:y|ies|ied)|consider(?:s|ed)?|regard(?:s|ed)?|view(?:s|ed)?|assert(?:s|ed)?|clarif(?:y|ies|ied)|emphasi[sz](?:e|es|ed)|condemn(?:s|ed)?|characteri[sz](?:e|es|ed)|label(?:s|led|ed)?|term(?:s|ed)|refer(?:s|red|ring)?\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Attribution();
 
     [GeneratedRegex(@"\b(?:according\s+to\s+)?(?:the|this|that|an?|its)\s+(?:article|passage|source|report|text)s?(?:\s+(?:says|said|states|stated|reports|reported|notes|noted|claims|claimed|describes|described|calls|called))?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
