@@ -44,6 +44,7 @@ public static class AnsweringServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LlmOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LlmResilience))));
+        services.AddSupportChecks();
         services.AddSingleton<GenerativeAnswerer>();
 
         // Decided when first asked for, from the final configuration: no Llm section means the extractive default.

@@ -2,45 +2,56 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using BackgroundBot.Text;
+using Microsoft.Extensions.Logging;
 
 namespace BackgroundBot.Answering.Generative;
 
 /// <summary>
 /// Keeps only what the sources support, without trusting the model: every sentence must carry at least one
-/// <c>[n]</c>, and every <c>n</c> must be a passage the model was given; other sentences are dropped. Citations are then
-/// renumbered in the order the answer uses them.
+/// <c>[n]</c>, every <c>n</c> must be a passage the model was given, and every <see cref="ISupportCheck"/> must find
+/// the sentence supported by the passages it cites; other sentences are dropped. Citations are then renumbered in
+/// the order the answer uses them.
 /// </summary>
-public static partial class CitationCheck
+public sealed partial class CitationCheck(IEnumerable<ISupportCheck> checks, ILogger<CitationCheck> logger)
 {
+    private readonly ISupportCheck[] _checks = checks.ToArray();
+
     /// <param name="reply">The model's final text.</param>
-    /// <param name="passagesGiven">How many passages were numbered in the prompt (1 to this).</param>
-    public static CheckedAnswer Check(string reply, int passagesGiven)
+    /// <param name="passages">The passages as the prompt numbered them (1 to Count).</param>
+    public async Task<CheckedAnswer> CheckAsync(string reply, IReadOnlyList<PromptPassage> passages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var kept = new List<(string Text, int[] Cites)>();
+        ArgumentNullException.ThrowIfNull(passages);
+        var kept = new List<(string Body, int[] Cites)>();
         var dropped = 0;
         foreach (var sentence in Sentences(reply))
         {
             var cites = Markers().Matches(sentence)
                 .SelectMany(m => m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1)
+                .Distinct()
                 .ToArray();
-            if (cites.Length == 0 || cites.Any(n => n < 1 || n > passagesGiven))
+            if (cites.Length == 0 || cites.Any(n => n < 1 || n > passages.Count))
             {
                 dropped++;
                 continue;
             }
 
-            kept.Add((sentence, cites));
+            var body = SpaceBeforePunctuation().Replace(Markers().Replace(sentence, "").Trim(), "$1");
+            if (!await IsSupportedAsync(body, cites.Select(n => passages[n - 1]).ToList(), cancellationToken))
+            {
+                dropped++;
+                continue;
+            }
+
+            kept.Add((body, cites));
         }
 
         var order = kept.SelectMany(k => k.Cites).Distinct().ToList();
         var text = new StringBuilder();
-        foreach (var (sentence, cites) in kept)
+        foreach (var (body, cites) in kept)
         {
-            var body = Markers().Replace(sentence, "").Trim();
-            body = SpaceBeforePunctuation().Replace(body, "$1");
-            var markers = string.Concat(cites.Distinct().Select(n => $"[{order.IndexOf(n) + 1}]"));
+            var markers = string.Concat(cites.Select(n => $"[{order.IndexOf(n) + 1}]"));
             if (text.Length > 0)
             {
                 text.Append(' ');
@@ -52,17 +63,39 @@ public static partial class CitationCheck
         return new CheckedAnswer(text.ToString(), order, dropped);
     }
 
-    /// <summary>Sentences with the citation markers that follow their full stop ("... Russia. [1]") kept on them.</summary>
+    private async Task<bool> IsSupportedAsync(string sentence, IReadOnlyList<PromptPassage> cited, CancellationToken cancellationToken)
+    {
+        foreach (var check in _checks)
+        {
+            var result = await check.CheckAsync(sentence, cited, cancellationToken);
+            if (!result.IsSupported)
+            {
+                Log.SentenceUnsupported(logger, check.GetType().Name, result.Reason ?? "no reason given", sentence);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Sentences with the citation markers that follow their full stop ("... Russia. [1]") kept on them. The splitter
+    /// puts such markers at the start of the next sentence ("[1] The corridor..."), where they would cite the wrong one.
+    /// </summary>
     private static IEnumerable<string> Sentences(string reply)
     {
         string? pending = null;
         foreach (var range in SentenceSplitter.Split(reply))
         {
             var sentence = reply[range].Trim();
-            if (OnlyMarkers().IsMatch(sentence) && pending is not null)
+            if (pending is not null && LeadingMarkers().Match(sentence) is { Success: true } leading)
             {
-                pending = pending + " " + sentence;
-                continue;
+                pending = pending + " " + leading.Value.TrimEnd();
+                sentence = sentence[leading.Length..];
+                if (sentence.Length == 0)
+                {
+                    continue;
+                }
             }
 
             if (pending is not null)
@@ -82,8 +115,8 @@ public static partial class CitationCheck
     [GeneratedRegex(@"\[\s*(\d+(?:\s*,\s*\d+)*)\s*\]")]
     private static partial Regex Markers();
 
-    [GeneratedRegex(@"^(\[\s*\d+(?:\s*,\s*\d+)*\s*\]\s*)+$")]
-    private static partial Regex OnlyMarkers();
+    [GeneratedRegex(@"^(?:\[\s*\d+(?:\s*,\s*\d+)*\s*\]\s*)+")]
+    private static partial Regex LeadingMarkers();
 
     [GeneratedRegex(@"\s+([.,;:!?])")]
     private static partial Regex SpaceBeforePunctuation();

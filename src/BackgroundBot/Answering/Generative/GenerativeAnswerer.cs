@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
@@ -26,6 +25,7 @@ public sealed class GenerativeAnswerer : IAnswerer
     private readonly Kernel _kernel;
     private readonly KernelFunction _answer;
     private readonly ResiliencePipeline _resilience;
+    private readonly CitationCheck _citationCheck;
     private readonly ILogger<GenerativeAnswerer> _logger;
     private readonly Moderation.GapLog _gaps;
 
@@ -36,6 +36,7 @@ public sealed class GenerativeAnswerer : IAnswerer
         FactStore store,
         Kernel kernel,
         AnswerPrompt prompt,
+        CitationCheck citationCheck,
         [FromKeyedServices(LlmResilience.Key)] ResiliencePipeline resilience,
         IOptions<LlmOptions> options,
         ILogger<GenerativeAnswerer> logger)
@@ -48,6 +49,7 @@ public sealed class GenerativeAnswerer : IAnswerer
         _store = store;
         _kernel = kernel;
         _resilience = resilience;
+        _citationCheck = citationCheck;
         _logger = logger;
         var settings = new OpenAIPromptExecutionSettings
         {
@@ -82,9 +84,10 @@ public sealed class GenerativeAnswerer : IAnswerer
         }
 
         var passages = preparation.Hits.Select(h => h.Passage).ToList();
+        var shown = Shown(passages);
         var arguments = new KernelArguments
         {
-            ["passages"] = NumberedPassages(passages),
+            ["passages"] = QuotedPassages.ToJson(shown),
             ["question"] = request.PreviousQuestion is { Length: > 0 } previous
                 ? $"{preparation.Question}\n(This follows the earlier question: {previous})"
                 : preparation.Question,
@@ -118,7 +121,7 @@ public sealed class GenerativeAnswerer : IAnswerer
             yield break;
         }
 
-        var checkedAnswer = Check(preparation, passages, reply);
+        var checkedAnswer = await CheckAsync(preparation, passages, shown, reply, cancellationToken);
         if (!checkedAnswer.Grounded)
         {
             _gaps.Record(preparation.Question, request.AskerId);
@@ -159,9 +162,10 @@ public sealed class GenerativeAnswerer : IAnswerer
         }
     }
 
-    private GroundedAnswer Check(AnswerPreparation preparation, IReadOnlyList<Passage> passages, string reply)
+    private async Task<GroundedAnswer> CheckAsync(
+        AnswerPreparation preparation, IReadOnlyList<Passage> passages, IReadOnlyList<PromptPassage> shown, string reply, CancellationToken cancellationToken)
     {
-        var checkedAnswer = CitationCheck.Check(reply, passages.Count);
+        var checkedAnswer = await _citationCheck.CheckAsync(reply, shown, cancellationToken);
         if (reply.Contains(AnswerPrompt.NotCoveredReply, StringComparison.OrdinalIgnoreCase) || checkedAnswer.IsEmpty)
         {
             var declined = _extractive.Decline(preparation.Question, DeclineReason.NotCovered);
@@ -187,20 +191,11 @@ public sealed class GenerativeAnswerer : IAnswerer
             citations.Citations);
     }
 
-    /// <summary>
-    /// The passages as the prompt shows them: numbered, each with its source, inside the quoted block. Angle brackets
-    /// are escaped by Semantic Kernel when the variable is rendered, so a passage cannot close the block or open a
-    /// message of its own.
-    /// </summary>
-    private string NumberedPassages(IReadOnlyList<Passage> passages)
-    {
-        var text = new StringBuilder();
-        for (var i = 0; i < passages.Count; i++)
+    /// <summary>The passages as the prompt shows them: numbered from 1, each with its source and date.</summary>
+    private List<PromptPassage> Shown(IReadOnlyList<Passage> passages) =>
+        passages.Select((passage, i) =>
         {
-            var source = _store.DescribeSource(passages[i]);
-            text.Append(CultureInfo.InvariantCulture, $"[{i + 1}] from \"{source.Title}\" ({source.Published ?? "undated"}):\n{passages[i].Text}\n\n");
-        }
-
-        return text.ToString().TrimEnd();
-    }
+            var source = _store.DescribeSource(passage);
+            return new PromptPassage(i + 1, source.Title, source.Published, passage.Text);
+        }).ToList();
 }
