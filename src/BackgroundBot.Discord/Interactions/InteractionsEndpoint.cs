@@ -85,11 +85,19 @@ internal sealed class InteractionsEndpoint(
         }
 
         var first = new TaskCompletionSource<JsonInteractionResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Edits and follow-ups wait until the response is sent (or the request is gone): their message exists only once
+        // Discord has the response body.
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        http.Response.OnCompleted(() =>
+        {
+            delivered.TrySetResult();
+            return Task.CompletedTask;
+        });
         var responder = new InteractionResponder(interaction, json.Token, rest, (response, _) =>
         {
             first.TrySetResult(response);
             return Task.CompletedTask;
-        });
+        }, delivered.Task);
 
         // The handler outlives this request when it defers: it is bound to the application's lifetime, not the request's.
         // Task.Run: a handler that blocks before its first await must not hold up the auto-deferral timer.

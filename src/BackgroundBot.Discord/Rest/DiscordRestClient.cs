@@ -206,11 +206,18 @@ public sealed class DiscordRestClient : IDisposable
         return InteractionMapper.ParseSnowflake(created!.Id);
     }
 
-    internal async Task<ulong> EditOriginalAsync(string token, DiscordMessage message, CancellationToken cancellationToken)
+    internal Task<ulong> EditOriginalAsync(string token, DiscordMessage message, CancellationToken cancellationToken) =>
+        EditWebhookMessageAsync(token, "@original", message, cancellationToken);
+
+    /// <summary>Edits a follow-up message (<see href="https://discord.com/developers/docs/interactions/receiving-and-responding#edit-followup-message"/>).</summary>
+    internal Task<ulong> EditFollowupAsync(string token, ulong messageId, DiscordMessage message, CancellationToken cancellationToken) =>
+        EditWebhookMessageAsync(token, WireMapper.Snowflake(messageId), message, cancellationToken);
+
+    private async Task<ulong> EditWebhookMessageAsync(string token, string messageId, DiscordMessage message, CancellationToken cancellationToken)
     {
         var edited = await SendAsync(
-            WebhookRoute(HttpMethod.Patch, "/webhooks/{application_id}/{interaction_token}/messages/@original", token),
-            $"/webhooks/{WireMapper.Snowflake(_options.ApplicationId)}/{Uri.EscapeDataString(token)}/messages/@original",
+            WebhookRoute(HttpMethod.Patch, messageId == "@original" ? "/webhooks/{application_id}/{interaction_token}/messages/@original" : "/webhooks/{application_id}/{interaction_token}/messages/{message_id}", token),
+            $"/webhooks/{WireMapper.Snowflake(_options.ApplicationId)}/{Uri.EscapeDataString(token)}/messages/{messageId}",
             // Flags cannot change on an edit; ephemerality was fixed by the first response.
             WireMapper.ToBody(message, allowEphemeral: false),
             DiscordJsonContext.Default.JsonMessageBody,
