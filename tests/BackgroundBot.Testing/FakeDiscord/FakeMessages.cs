@@ -26,6 +26,7 @@ public sealed class FakeMessages
     private readonly Dictionary<string, string> _acknowledged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _threads = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _deleted = new(StringComparer.Ordinal);
 
     internal FakeMessages(Func<string> nextId) => _nextId = nextId;
 
@@ -164,6 +165,11 @@ public sealed class FakeMessages
             {
                 if (!_originals.TryGetValue(token, out id!))
                 {
+                    if (_acknowledged.ContainsValue(token) || _deleted.Contains(token))
+                    {
+                        return (404, Error(10008, "Unknown Message"));
+                    }
+
                     // The HTTP transport's response body never reached the fake: the original is what this edit makes it.
                     id = _nextId();
                     _messages.Add(new FakeMessage { Id = id, InteractionToken = token });
@@ -193,6 +199,7 @@ public sealed class FakeMessages
             }
 
             _messages.RemoveAll(m => m.Id == id);
+            _deleted.Add(token);
             return (204, null);
         }
     }
