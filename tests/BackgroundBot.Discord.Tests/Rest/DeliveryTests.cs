@@ -71,7 +71,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     {
         _discord.InjectFault("POST", "/webhooks/1000/tok", RestFault.FailsAfterProcessing());
 
-        var failure = await Assert.ThrowsAsync<DiscordRestException>(() => _rest.CreateFollowupAsync("tok", DiscordMessage.Text("once"), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<DiscordRestException>(() => _rest.CreateFollowupAsync("tok", DiscordMessage.Text("once"), CancellationToken.None).WaitAsync(TestTimeouts.Signal));
 
         Assert.Equal(502, failure.Status);
         Assert.Single(_discord.RequestsTo("POST", "/webhooks/1000/tok"));
@@ -83,7 +83,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     {
         _discord.InjectFault("POST", "/callback", RestFault.FailsAfterProcessing());
 
-        await _rest.CreateInteractionResponseAsync(31, "tok31", Message("Looking that up…"), CancellationToken.None);
+        await _rest.CreateInteractionResponseAsync(31, "tok31", Message("Looking that up…"), CancellationToken.None).WaitAsync(TestTimeouts.Signal);
 
         Assert.Single(_discord.RequestsTo("POST", "/interactions/31/tok31/callback"));
         Assert.Equal([200], _discord.RequestsTo("GET", "/webhooks/1000/tok31/messages/@original").Select(r => r.AnsweredWith));
@@ -95,7 +95,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     {
         _discord.InjectFault("POST", "/callback", new RestFault(502));
 
-        await _rest.CreateInteractionResponseAsync(32, "tok32", Message("answer"), CancellationToken.None);
+        await _rest.CreateInteractionResponseAsync(32, "tok32", Message("answer"), CancellationToken.None).WaitAsync(TestTimeouts.Signal);
 
         Assert.Equal([502, 204], _discord.RequestsTo("POST", "/interactions/32/tok32/callback").Select(r => r.AnsweredWith));
         Assert.Equal([404], _discord.RequestsTo("GET", "/webhooks/1000/tok32/messages/@original").Select(r => r.AnsweredWith));
@@ -108,7 +108,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         _discord.InjectFault("POST", "/callback", RestFault.FailsAfterProcessing());
 
         // A deferred update creates no message to look for: sending it again is safe, as Discord acknowledges an interaction once.
-        await _rest.CreateInteractionResponseAsync(33, "tok33", new JsonInteractionResponse(InteractionResponder.DeferredUpdate, null), CancellationToken.None);
+        await _rest.CreateInteractionResponseAsync(33, "tok33", new JsonInteractionResponse(InteractionResponder.DeferredUpdate, null), CancellationToken.None).WaitAsync(TestTimeouts.Signal);
 
         Assert.Equal([502, 400], _discord.RequestsTo("POST", "/interactions/33/tok33/callback").Select(r => r.AnsweredWith));
         Assert.True(_discord.Messages.IsAcknowledged("33"));
