@@ -106,7 +106,15 @@ internal sealed class InteractionResponder(
                     // answer must not be shown to the channel: the public message goes, a private follow-up takes its place.
                     // https://discord.com/developers/docs/interactions/receiving-and-responding#create-followup-message
                     await WebhookReadyAsync(cancellationToken);
-                    await rest.DeleteOriginalAsync(token, cancellationToken);
+                    try
+                    {
+                        await rest.DeleteOriginalAsync(token, cancellationToken);
+                    }
+                    catch (DiscordRestException e) when (e.Code == UnknownMessage)
+                    {
+                        // Already gone.
+                    }
+
                     _standIn = await rest.CreateFollowupAsync(token, message, cancellationToken);
                     break;
                 case State.Deferred:
