@@ -28,6 +28,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<InteractionExecutor>();
+        services.TryAddSingleton<InteractionReplayGuard>();
         services.TryAddSingleton<ApplicationCommandRegistrar>();
         return services;
     }

@@ -15,17 +15,13 @@ namespace BackgroundBot.Discord.Gateway;
 /// </summary>
 internal sealed class InteractionDispatcher(
     InteractionExecutor executor,
+    InteractionReplayGuard replays,
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionDispatcher> logger)
 {
-    // Interaction tokens live 15 minutes; remembering the last ids this many covers far more than a replay window.
-    private const int Remembered = 10_000;
-
     private readonly Channel<JsonInteraction> _queue = Channel.CreateUnbounded<JsonInteraction>(new UnboundedChannelOptions { SingleWriter = false });
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Queue<string> _order = new();
 
     /// <summary>Queues a dispatch; false when it is a replay of one already queued.</summary>
     public bool Enqueue(JsonElement data)
@@ -46,19 +42,10 @@ internal sealed class InteractionDispatcher(
             return false;
         }
 
-        lock (_seen)
+        if (!replays.TryTake(interaction.Id))
         {
-            if (!_seen.Add(interaction.Id))
-            {
-                GatewayLog.DuplicateInteraction(logger, interaction.Id);
-                return false;
-            }
-
-            _order.Enqueue(interaction.Id);
-            if (_order.Count > Remembered)
-            {
-                _seen.Remove(_order.Dequeue());
-            }
+            GatewayLog.DuplicateInteraction(logger, interaction.Id);
+            return false;
         }
 
         return _queue.Writer.TryWrite(interaction);

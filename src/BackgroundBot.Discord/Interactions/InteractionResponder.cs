@@ -6,15 +6,20 @@ namespace BackgroundBot.Discord.Interactions;
 
 /// <summary>
 /// Answers one interaction. The first answer goes through <c>sendInitial</c> (the REST callback for the gateway, the HTTP response
-/// body for the interactions endpoint); everything after it uses the interaction's webhook with its token.
-/// Calls are serialized so a handler and the auto-deferral can never both give a first answer.
+/// body for the interactions endpoint); everything after it uses the interaction's webhook with its token, once
+/// <c>initialDelivered</c> says the first answer is on its way to Discord (the HTTP body must be sent before its message can be
+/// edited). Calls are serialized so a handler and the auto-deferral can never both give a first answer.
 /// </summary>
 internal sealed class InteractionResponder(
     Interaction interaction,
     string token,
     DiscordRestClient rest,
-    Func<JsonInteractionResponse, CancellationToken, Task> sendInitial) : IInteractionResponder
+    Func<JsonInteractionResponse, CancellationToken, Task> sendInitial,
+    Task? initialDelivered = null) : IInteractionResponder
 {
+    // https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes
+    private const int UnknownMessage = 10008;
+
     // https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
     internal const int Pong = 1;
     internal const int ChannelMessage = 4;
@@ -26,6 +31,12 @@ internal sealed class InteractionResponder(
 
     private readonly SemaphoreSlim _lock = new(1, 1);
     private State _state;
+
+    // Whether the deferral's "thinking…" message is private; Discord fixes that at deferral time.
+    private bool _deferredEphemeral;
+
+    // The follow-up that stands in for the original response when the original could not take the answer.
+    private ulong? _standIn;
 
     private enum State
     {
@@ -66,6 +77,7 @@ internal sealed class InteractionResponder(
             if (_state == State.DeferredUpdate)
             {
                 // After a (possibly automatic) deferred update, the component's message is the original: edit it.
+                await WebhookReadyAsync(cancellationToken);
                 await rest.EditOriginalAsync(token, message, cancellationToken);
                 _state = State.Responded;
                 return;
@@ -89,11 +101,28 @@ internal sealed class InteractionResponder(
                 case State.None:
                     await sendInitial(new JsonInteractionResponse(ChannelMessage, WireMapper.ToCallbackData(message, allowEphemeral: true)), cancellationToken);
                     break;
+                case State.Deferred when message.Ephemeral && !_deferredEphemeral && _standIn is null:
+                    // A public "thinking…" message cannot become private (Discord fixes visibility at deferral), and a private
+                    // answer must not be shown to the channel: the public message goes, a private follow-up takes its place.
+                    // https://discord.com/developers/docs/interactions/receiving-and-responding#create-followup-message
+                    await WebhookReadyAsync(cancellationToken);
+                    try
+                    {
+                        await rest.DeleteOriginalAsync(token, cancellationToken);
+                    }
+                    catch (DiscordRestException e) when (e.Code == UnknownMessage)
+                    {
+                        // Already gone.
+                    }
+
+                    _standIn = await rest.CreateFollowupAsync(token, message, cancellationToken);
+                    break;
                 case State.Deferred:
                     // The "thinking…" message is the original; the answer replaces it.
-                    await rest.EditOriginalAsync(token, message, cancellationToken);
+                    await EditOriginalCoreAsync(message, cancellationToken);
                     break;
                 default:
+                    await WebhookReadyAsync(cancellationToken);
                     await rest.CreateFollowupAsync(token, message, cancellationToken);
                     break;
             }
@@ -111,7 +140,7 @@ internal sealed class InteractionResponder(
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            var id = await rest.EditOriginalAsync(token, message, cancellationToken);
+            var id = await EditOriginalCoreAsync(message, cancellationToken);
             _state = State.Responded;
             return id;
         }
@@ -121,10 +150,17 @@ internal sealed class InteractionResponder(
         }
     }
 
-    public Task<ulong> FollowUpAsync(DiscordMessage message, CancellationToken cancellationToken) =>
-        rest.CreateFollowupAsync(token, message, cancellationToken);
+    public async Task<ulong> FollowUpAsync(DiscordMessage message, CancellationToken cancellationToken)
+    {
+        await WebhookReadyAsync(cancellationToken);
+        return await rest.CreateFollowupAsync(token, message, cancellationToken);
+    }
 
-    public Task DeleteOriginalAsync(CancellationToken cancellationToken) => rest.DeleteOriginalAsync(token, cancellationToken);
+    public async Task DeleteOriginalAsync(CancellationToken cancellationToken)
+    {
+        await WebhookReadyAsync(cancellationToken);
+        await rest.DeleteOriginalAsync(token, cancellationToken);
+    }
 
     /// <summary>
     /// Acknowledges for a handler that has not answered in time (Discord allows 3 seconds). Returns false when the handler answered first.
@@ -156,6 +192,34 @@ internal sealed class InteractionResponder(
         }
     }
 
+    /// <summary>
+    /// Edits the message that plays the original response: the original, or its stand-in. When the original is gone (the member
+    /// dismissed a private message, say), the answer still arrives, as a follow-up that stands in for it from then on.
+    /// </summary>
+    private async Task<ulong> EditOriginalCoreAsync(DiscordMessage message, CancellationToken cancellationToken)
+    {
+        await WebhookReadyAsync(cancellationToken);
+        if (_standIn is { } standIn)
+        {
+            return await rest.EditFollowupAsync(token, standIn, message, cancellationToken);
+        }
+
+        try
+        {
+            return await rest.EditOriginalAsync(token, message, cancellationToken);
+        }
+        catch (DiscordRestException e) when (e.Code == UnknownMessage)
+        {
+            var id = await rest.CreateFollowupAsync(token, message with { Ephemeral = message.Ephemeral || _deferredEphemeral }, cancellationToken);
+            _standIn = id;
+            return id;
+        }
+    }
+
+    // Over HTTP the first answer is the response body: its message exists only once Discord has it.
+    private Task WebhookReadyAsync(CancellationToken cancellationToken) =>
+        initialDelivered is null || initialDelivered.IsCompleted ? Task.CompletedTask : initialDelivered.WaitAsync(cancellationToken);
+
     private async Task InitialAsync(JsonInteractionResponse response, State next, CancellationToken cancellationToken, State? alreadyDone = null)
     {
         await _lock.WaitAsync(cancellationToken);
@@ -173,6 +237,7 @@ internal sealed class InteractionResponder(
 
             await sendInitial(response, cancellationToken);
             _state = next;
+            _deferredEphemeral = next == State.Deferred && (response.Data?.Flags & WireMapper.EphemeralFlag) != 0;
         }
         finally
         {

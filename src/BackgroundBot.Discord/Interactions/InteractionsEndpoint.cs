@@ -13,11 +13,13 @@ namespace BackgroundBot.Discord.Interactions;
 /// (<see href="https://discord.com/developers/docs/interactions/receiving-and-responding#receiving-an-interaction"/>).
 /// Verifies the signature, answers PING with PONG, and hands everything else to the same handler as the gateway. The handler's
 /// first answer becomes the HTTP response body; if it has not answered after <see cref="DiscordOptions.AutoDeferAfter"/>, the
-/// endpoint defers for it (Discord allows 3 seconds), and the handler's later answer edits the deferred message.
+/// endpoint defers for it (Discord allows 3 seconds), and the handler's later answer edits the deferred message. A request
+/// repeating an interaction id already taken is refused with 409 and reaches no handler.
 /// </summary>
 internal sealed class InteractionsEndpoint(
     InteractionSignatureVerifier verifier,
     InteractionExecutor executor,
+    InteractionReplayGuard replays,
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
     TimeProvider time,
@@ -73,12 +75,29 @@ internal sealed class InteractionsEndpoint(
             return;
         }
 
+        // A signed request stays valid for the timestamp tolerance, so the same one can arrive again: the first was answered
+        // and acted on, a replay is neither.
+        if (!replays.TryTake(json.Id))
+        {
+            InteractionsLog.Replayed(logger, interaction.Id);
+            http.Response.StatusCode = StatusCodes.Status409Conflict;
+            return;
+        }
+
         var first = new TaskCompletionSource<JsonInteractionResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Edits and follow-ups wait until the response is sent (or the request is gone): their message exists only once
+        // Discord has the response body.
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        http.Response.OnCompleted(() =>
+        {
+            delivered.TrySetResult();
+            return Task.CompletedTask;
+        });
         var responder = new InteractionResponder(interaction, json.Token, rest, (response, _) =>
         {
             first.TrySetResult(response);
             return Task.CompletedTask;
-        });
+        }, delivered.Task);
 
         // The handler outlives this request when it defers: it is bound to the application's lifetime, not the request's.
         // Task.Run: a handler that blocks before its first await must not hold up the auto-deferral timer.

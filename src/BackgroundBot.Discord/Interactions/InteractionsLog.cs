@@ -35,4 +35,8 @@ internal static partial class InteractionsLog
     [LoggerMessage(EventId = 1207, EventName = "CommandsRegistrationFailed", Level = LogLevel.Error,
         Message = "Registering application commands failed")]
     public static partial void CommandsRegistrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1210, EventName = "InteractionReplayed", Level = LogLevel.Information,
+        Message = "Refused a replay of interaction {InteractionId}: it was already answered")]
+    public static partial void Replayed(ILogger logger, ulong interactionId);
 }

@@ -8,4 +8,10 @@ internal sealed record JsonMessageBody
     public IReadOnlyList<JsonComponent>? Components { get; init; }
     public JsonAllowedMentions? AllowedMentions { get; init; }
     public int? Flags { get; init; }
+
+    /// <summary>Channel messages only: with <see cref="EnforceNonce"/>, a second message with this nonce returns the first instead.</summary>
+    public string? Nonce { get; init; }
+
+    /// <summary>Channel messages only (<see href="https://discord.com/developers/docs/resources/message#create-message-jsonform-params"/>).</summary>
+    public bool? EnforceNonce { get; init; }
 }

@@ -2,11 +2,15 @@ namespace BackgroundBot.Discord.Models;
 
 /// <summary>
 /// A message the bot sends: as an interaction response, a follow-up, an edit, or into a channel.
-/// <see cref="AllowedMentions"/> defaults to nobody, so bot messages never ping.
+/// <see cref="AllowedMentions"/> defaults to nobody, so bot messages never ping. An edit sends only what the message holds, and
+/// Discord keeps every field an edit leaves out: null content and empty embed or component lists leave those as they were.
 /// </summary>
 public sealed record DiscordMessage
 {
-    /// <summary>Text (up to 2000 characters).</summary>
+    /// <summary>
+    /// Text (up to 2000 characters). On an edit, null leaves the text as it was (Discord keeps every field an edit omits);
+    /// an empty string removes it.
+    /// </summary>
     public string? Content { get; init; }
 
     /// <summary>Embeds (up to 10).</summary>

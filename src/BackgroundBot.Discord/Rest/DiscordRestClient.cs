@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using BackgroundBot.Discord.Json;
@@ -14,9 +15,12 @@ namespace BackgroundBot.Discord.Rest;
 
 /// <summary>
 /// Discord REST v10 (<see href="https://discord.com/developers/docs/reference"/>): bot authorization, Discord's User-Agent form,
-/// per-route and global rate limits read from the response headers, 429s waited out and retried, 5xx retried with backoff,
-/// and a stop before the invalid-request limit earns an IP ban. Nothing is dropped: a call returns when Discord accepted it,
-/// or throws <see cref="DiscordRestException"/> when Discord refused it for good.
+/// per-route and global rate limits read from the response headers, 429s waited out and retried, and a stop before the
+/// invalid-request limit earns an IP ban. Each message is delivered once: after a 5xx or a lost answer, which Discord may
+/// already have acted on, only requests that cannot do their work twice are sent again (reads, edits, deletes, channel
+/// messages carrying an enforced nonce); an interaction callback is checked against what Discord holds; any other POST is
+/// sent again only when it provably never left. A call returns when Discord accepted it, or throws
+/// <see cref="DiscordRestException"/> (or the transport's exception) when it could not be delivered.
 /// </summary>
 public sealed class DiscordRestClient : IDisposable
 {
@@ -25,6 +29,13 @@ public sealed class DiscordRestClient : IDisposable
 
     // A 429 that keeps coming is a bug on one side or the other; the invalid-request counter stops us long before this.
     private const int MaxRateLimitRetries = 20;
+
+    // How many times an interaction callback is sent when each answer is lost; Discord allows 3 seconds for it anyway.
+    private const int MaxCallbackAttempts = 3;
+
+    // https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes
+    private const int AlreadyAcknowledged = 40060;
+    private const int ThreadAlreadyCreated = 160004;
 
     private readonly HttpClient _http;
     private readonly DiscordOptions _options;
@@ -52,11 +63,7 @@ public sealed class DiscordRestClient : IDisposable
         _serverErrorRetry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    // HttpClient's own timeout (not our cancellation) surfaces as a TaskCanceledException wrapping a TimeoutException.
-                    .Handle<TaskCanceledException>(e => e.InnerException is TimeoutException)
-                    .HandleResult(r => (int)r.StatusCode >= 500),
+                ShouldHandle = args => ValueTask.FromResult(ShouldResend(args.Outcome.Exception, args.Outcome.Result, args.Context.Properties.GetValue(ResendKey, Resend.OnlyIfUnsent))),
                 MaxRetryAttempts = 4,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -73,6 +80,7 @@ public sealed class DiscordRestClient : IDisposable
     }
 
     private static readonly ResiliencePropertyKey<string> RouteKey = new("discord.route");
+    private static readonly ResiliencePropertyKey<Resend> ResendKey = new("discord.resend");
 
     internal InvalidRequestCounter InvalidRequests { get; }
 
@@ -84,41 +92,104 @@ public sealed class DiscordRestClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(message);
         var id = WireMapper.Snowflake(channelId);
+        // One nonce per message, the same on every attempt: Discord returns the message it already created with it instead of
+        // a second one, so a send whose answer was lost can be sent again.
+        var body = WireMapper.ToBody(message, allowEphemeral: false) with { Nonce = NewNonce(), EnforceNonce = true };
         var created = await SendAsync(
             new Route(HttpMethod.Post, "/channels/{channel_id}/messages", id),
             $"/channels/{id}/messages",
-            WireMapper.ToBody(message, allowEphemeral: false),
+            body,
             DiscordJsonContext.Default.JsonMessageBody,
             DiscordJsonContext.Default.JsonCreatedMessage,
+            Resend.Always,
             cancellationToken);
         return InteractionMapper.ParseSnowflake(created!.Id);
     }
 
     internal Task<JsonGatewayBot?> GetGatewayBotAsync(CancellationToken cancellationToken) =>
-        SendAsync<object, JsonGatewayBot>(new Route(HttpMethod.Get, "/gateway/bot", ""), "/gateway/bot", null, null, DiscordJsonContext.Default.JsonGatewayBot, cancellationToken);
+        SendAsync<object, JsonGatewayBot>(new Route(HttpMethod.Get, "/gateway/bot", ""), "/gateway/bot", null, null, DiscordJsonContext.Default.JsonGatewayBot, Resend.Always, cancellationToken);
 
     internal Task<List<JsonApplicationCommand>?> GetCommandsAsync(ulong? guildId, CancellationToken cancellationToken)
     {
         var (route, path) = CommandsRoute(HttpMethod.Get, guildId);
-        return SendAsync<object, List<JsonApplicationCommand>>(route, path, null, null, DiscordJsonContext.Default.ListJsonApplicationCommand, cancellationToken);
+        return SendAsync<object, List<JsonApplicationCommand>>(route, path, null, null, DiscordJsonContext.Default.ListJsonApplicationCommand, Resend.Always, cancellationToken);
     }
 
     internal Task<List<JsonApplicationCommand>?> BulkOverwriteCommandsAsync(List<JsonApplicationCommand> commands, ulong? guildId, CancellationToken cancellationToken)
     {
         var (route, path) = CommandsRoute(HttpMethod.Put, guildId);
-        return SendAsync(route, path, commands, DiscordJsonContext.Default.ListJsonApplicationCommand, DiscordJsonContext.Default.ListJsonApplicationCommand, cancellationToken);
+        return SendAsync(route, path, commands, DiscordJsonContext.Default.ListJsonApplicationCommand, DiscordJsonContext.Default.ListJsonApplicationCommand, Resend.Always, cancellationToken);
     }
 
-    internal Task CreateInteractionResponseAsync(ulong interactionId, string token, JsonInteractionResponse response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the first response to an interaction (<see href="https://discord.com/developers/docs/interactions/receiving-and-responding#create-interaction-response"/>).
+    /// An interaction is acknowledged once: when an answer is lost (a 5xx, a timeout), Discord may already hold the response, so
+    /// the callback is not simply sent again. For a response that creates a message, Discord is asked for it first; only when
+    /// it holds none is the callback sent again, and a 40060 ("already acknowledged") reply then means the first one took.
+    /// </summary>
+    internal async Task CreateInteractionResponseAsync(ulong interactionId, string token, JsonInteractionResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SendCallbackAsync(interactionId, token, response, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt < MaxCallbackAttempts && MayHaveBeenProcessed(e))
+            {
+                RestLog.CallbackUncertain(_logger, interactionId, e.Message);
+                if (response.Type is Interactions.InteractionResponder.ChannelMessage or Interactions.InteractionResponder.DeferredChannelMessage
+                    && await HasOriginalAsync(token, cancellationToken))
+                {
+                    RestLog.CallbackFoundDelivered(_logger, interactionId);
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task SendCallbackAsync(ulong interactionId, string token, JsonInteractionResponse response, CancellationToken cancellationToken)
     {
         var id = WireMapper.Snowflake(interactionId);
-        return SendAsync<JsonInteractionResponse, JsonElement>(
-            new Route(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", id, IsInteraction: true),
-            $"/interactions/{id}/{Uri.EscapeDataString(token)}/callback",
-            response,
-            DiscordJsonContext.Default.JsonInteractionResponse,
-            null,
-            cancellationToken);
+        try
+        {
+            await SendAsync<JsonInteractionResponse, JsonElement>(
+                new Route(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", id, IsInteraction: true),
+                $"/interactions/{id}/{Uri.EscapeDataString(token)}/callback",
+                response,
+                DiscordJsonContext.Default.JsonInteractionResponse,
+                null,
+                Resend.OnlyIfUnsent,
+                cancellationToken);
+        }
+        catch (DiscordRestException e) when (e.Code == AlreadyAcknowledged)
+        {
+            // Only the responder answers first, once: this is an earlier attempt whose answer was lost, and it took.
+            RestLog.CallbackFoundDelivered(_logger, interactionId);
+        }
+    }
+
+    /// <summary>True when Discord holds an original response for the interaction (<see href="https://discord.com/developers/docs/interactions/receiving-and-responding#get-original-interaction-response"/>).</summary>
+    private async Task<bool> HasOriginalAsync(string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync<object, JsonElement>(
+                WebhookRoute(HttpMethod.Get, "/webhooks/{application_id}/{interaction_token}/messages/@original", token),
+                $"/webhooks/{WireMapper.Snowflake(_options.ApplicationId)}/{Uri.EscapeDataString(token)}/messages/@original",
+                null,
+                null,
+                null,
+                Resend.Always,
+                cancellationToken);
+            return true;
+        }
+        catch (DiscordRestException e) when (e.Status == 404)
+        {
+            return false;
+        }
     }
 
     internal async Task<ulong> CreateFollowupAsync(string token, DiscordMessage message, CancellationToken cancellationToken)
@@ -129,19 +200,29 @@ public sealed class DiscordRestClient : IDisposable
             WireMapper.ToBody(message, allowEphemeral: true),
             DiscordJsonContext.Default.JsonMessageBody,
             DiscordJsonContext.Default.JsonCreatedMessage,
+            // Webhook messages take no nonce: a follow-up whose answer was lost might have been posted.
+            Resend.OnlyIfUnsent,
             cancellationToken);
         return InteractionMapper.ParseSnowflake(created!.Id);
     }
 
-    internal async Task<ulong> EditOriginalAsync(string token, DiscordMessage message, CancellationToken cancellationToken)
+    internal Task<ulong> EditOriginalAsync(string token, DiscordMessage message, CancellationToken cancellationToken) =>
+        EditWebhookMessageAsync(token, "@original", message, cancellationToken);
+
+    /// <summary>Edits a follow-up message (<see href="https://discord.com/developers/docs/interactions/receiving-and-responding#edit-followup-message"/>).</summary>
+    internal Task<ulong> EditFollowupAsync(string token, ulong messageId, DiscordMessage message, CancellationToken cancellationToken) =>
+        EditWebhookMessageAsync(token, WireMapper.Snowflake(messageId), message, cancellationToken);
+
+    private async Task<ulong> EditWebhookMessageAsync(string token, string messageId, DiscordMessage message, CancellationToken cancellationToken)
     {
         var edited = await SendAsync(
-            WebhookRoute(HttpMethod.Patch, "/webhooks/{application_id}/{interaction_token}/messages/@original", token),
-            $"/webhooks/{WireMapper.Snowflake(_options.ApplicationId)}/{Uri.EscapeDataString(token)}/messages/@original",
+            WebhookRoute(HttpMethod.Patch, messageId == "@original" ? "/webhooks/{application_id}/{interaction_token}/messages/@original" : "/webhooks/{application_id}/{interaction_token}/messages/{message_id}", token),
+            $"/webhooks/{WireMapper.Snowflake(_options.ApplicationId)}/{Uri.EscapeDataString(token)}/messages/{messageId}",
             // Flags cannot change on an edit; ephemerality was fixed by the first response.
             WireMapper.ToBody(message, allowEphemeral: false),
             DiscordJsonContext.Default.JsonMessageBody,
             DiscordJsonContext.Default.JsonCreatedMessage,
+            Resend.Always,
             cancellationToken);
         return edited is null ? 0 : InteractionMapper.ParseSnowflake(edited.Id);
     }
@@ -157,6 +238,8 @@ public sealed class DiscordRestClient : IDisposable
             new JsonCreateDm(WireMapper.Snowflake(userId)),
             DiscordJsonContext.Default.JsonCreateDm,
             DiscordJsonContext.Default.JsonCreatedMessage,
+            // Discord returns the existing DM channel when there is one, so asking twice opens one channel.
+            Resend.Always,
             cancellationToken);
         return InteractionMapper.ParseSnowflake(channel!.Id);
     }
@@ -173,14 +256,24 @@ public sealed class DiscordRestClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var channel = WireMapper.Snowflake(channelId);
-        var thread = await SendAsync(
-            new Route(HttpMethod.Post, "/channels/{channel_id}/messages/{message_id}/threads", channel),
-            $"/channels/{channel}/messages/{WireMapper.Snowflake(messageId)}/threads",
-            new JsonStartThread(name.Length <= 100 ? name : name[..99] + "…", AutoArchiveDuration: 1440),
-            DiscordJsonContext.Default.JsonStartThread,
-            DiscordJsonContext.Default.JsonCreatedMessage,
-            cancellationToken);
-        return InteractionMapper.ParseSnowflake(thread!.Id);
+        try
+        {
+            var thread = await SendAsync(
+                new Route(HttpMethod.Post, "/channels/{channel_id}/messages/{message_id}/threads", channel),
+                $"/channels/{channel}/messages/{WireMapper.Snowflake(messageId)}/threads",
+                new JsonStartThread(name.Length <= 100 ? name : name[..99] + "…", AutoArchiveDuration: 1440),
+                DiscordJsonContext.Default.JsonStartThread,
+                DiscordJsonContext.Default.JsonCreatedMessage,
+                // A message has at most one thread: a second attempt cannot open another, it is refused with 160004.
+                Resend.Always,
+                cancellationToken);
+            return InteractionMapper.ParseSnowflake(thread!.Id);
+        }
+        catch (DiscordRestException e) when (e.Code == ThreadAlreadyCreated)
+        {
+            // An earlier attempt whose answer was lost opened it; a thread started from a message has the message's id.
+            return messageId;
+        }
     }
 
     internal Task DeleteOriginalAsync(string token, CancellationToken cancellationToken) =>
@@ -190,6 +283,7 @@ public sealed class DiscordRestClient : IDisposable
             null,
             null,
             null,
+            Resend.Always,
             cancellationToken);
 
     /// <inheritdoc/>
@@ -212,6 +306,7 @@ public sealed class DiscordRestClient : IDisposable
         TBody? body,
         JsonTypeInfo<TBody>? bodyType,
         JsonTypeInfo<TResponse>? responseType,
+        Resend resend,
         CancellationToken cancellationToken)
     {
         var bytes = body is null || bodyType is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
@@ -234,6 +329,7 @@ public sealed class DiscordRestClient : IDisposable
             {
                 var context = ResilienceContextPool.Shared.Get(cancellationToken);
                 context.Properties.Set(RouteKey, route.TemplateKey);
+                context.Properties.Set(ResendKey, resend);
                 try
                 {
                     response = await _serverErrorRetry.ExecuteAsync(
@@ -307,6 +403,31 @@ public sealed class DiscordRestClient : IDisposable
             }
         }
     }
+
+    // A request that never left can always be sent again; one that may have reached Discord only if doing it twice is harmless.
+    private static bool ShouldResend(Exception? exception, HttpResponseMessage? response, Resend resend) =>
+        exception is HttpRequestException e && NeverSent(e)
+        || resend == Resend.Always && (response is { StatusCode: >= HttpStatusCode.InternalServerError } || IsLostAnswer(exception));
+
+    // Failed before a byte of the request was written: no connection, no name, no TLS session, no proxy tunnel.
+    private static bool NeverSent(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+
+    // HttpClient's own timeout (not our cancellation) surfaces as a TaskCanceledException wrapping a TimeoutException.
+    private static bool IsLostAnswer(Exception? exception) =>
+        exception is HttpRequestException or TaskCanceledException { InnerException: TimeoutException };
+
+    /// <summary>True when a failed request may nevertheless have been carried out by Discord.</summary>
+    internal static bool MayHaveBeenProcessed(Exception exception) => exception switch
+    {
+        DiscordRestException e => e.Status >= 500,
+        HttpRequestException e => !NeverSent(e),
+        _ => IsLostAnswer(exception),
+    };
+
+    // Up to 25 characters (https://discord.com/developers/docs/resources/message#create-message-jsonform-params).
+    private static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
     private HttpRequestMessage CreateRequest(Route route, string path, byte[]? body)
     {

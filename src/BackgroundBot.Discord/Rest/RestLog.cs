@@ -19,4 +19,12 @@ internal static partial class RestLog
     [LoggerMessage(EventId = 1103, EventName = "RestInvalidRequestLimit", Level = LogLevel.Critical,
         Message = "{Reason}")]
     public static partial void InvalidRequestLimitReached(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1110, EventName = "RestCallbackUncertain", Level = LogLevel.Warning,
+        Message = "The answer to interaction {InteractionId}'s callback was lost ({Reason}); checking what Discord holds before sending it again")]
+    public static partial void CallbackUncertain(ILogger logger, ulong interactionId, string reason);
+
+    [LoggerMessage(EventId = 1111, EventName = "RestCallbackFoundDelivered", Level = LogLevel.Information,
+        Message = "Interaction {InteractionId} was already acknowledged by an earlier attempt; not sending it again")]
+    public static partial void CallbackFoundDelivered(ILogger logger, ulong interactionId);
 }

@@ -43,6 +43,9 @@ public static class AnswerMessage
         var description = DiscordLimits.Trim(answer.Text, Math.Min(DiscordLimits.EmbedDescription, room));
         return new DiscordMessage
         {
+            // The answer is an edit of the placeholder, and Discord keeps every field an edit leaves out: an empty content
+            // removes "Looking that up…" (or the last draft) above the embed.
+            Content = "",
             Embeds = [new Embed { Title = title, Description = description, Fields = fields, Footer = footer, Color = answer.Grounded ? Teal : Grey }],
             Components = answer.Grounded ? [Buttons(answerId)] : [],
         };
@@ -53,6 +56,9 @@ public static class AnswerMessage
         new() { Content = DiscordLimits.Trim($"{draft.TrimEnd()} ▌", DiscordLimits.Content) };
 
     public static DiscordMessage LookingUp { get; } = new() { Content = "🔎 Looking that up in the fact store…" };
+
+    /// <summary>What replaces the placeholder when the answer failed; the member is told why privately, with a reference.</summary>
+    public static DiscordMessage Failed { get; } = new() { Content = "⚠️ This answer could not be finished. Please try /ask again." };
 
     private static ActionRow Buttons(int answerId) => new(
     [

@@ -80,6 +80,29 @@ public sealed class CommunityInteractionHandler(
         // In a thread the bot opened on an earlier answer, that answer's question is the context of this one.
         var thread = interaction.ChannelId is { } channelId ? store.FindAnswerByThread(channelId.ToString(CultureInfo.InvariantCulture)) : null;
         await responder.RespondAsync(AnswerMessage.LookingUp with { Ephemeral = isPrivate }, cancellationToken);
+        AnswerRecord record;
+        ulong messageId;
+        try
+        {
+            (record, messageId) = await AnswerAsync(question, thread, user, channel, responder, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A member must never be left on "Looking that up…": the placeholder says the answer failed, and the failure goes
+            // on to the interaction's edge, which tells the member privately, with a reference.
+            await ReplacePlaceholderAsync(interaction, responder, cancellationToken);
+            throw;
+        }
+
+        if (record.Grounded && !isPrivate && thread is null && interaction.GuildId is not null && interaction.ChannelId is { } parent && messageId != 0)
+        {
+            await OpenThreadAsync(record, parent, messageId, cancellationToken);
+        }
+    }
+
+    private async Task<(AnswerRecord Record, ulong MessageId)> AnswerAsync(
+        string question, AnswerRecord? thread, string user, string channel, IInteractionResponder responder, CancellationToken cancellationToken)
+    {
         AskResult? final = null;
 
         // The first draft shows at once; later ones wait out the interval, as Discord limits edits of one message.
@@ -110,9 +133,18 @@ public sealed class CommunityInteractionHandler(
             CreatedAt = time.GetUtcNow(),
         }));
         var messageId = await responder.EditOriginalAsync(AnswerMessage.Build(answer, record.Id), cancellationToken);
-        if (answer.Grounded && !isPrivate && thread is null && interaction.GuildId is not null && interaction.ChannelId is { } parent && messageId != 0)
+        return (record, messageId);
+    }
+
+    private async Task ReplacePlaceholderAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken)
+    {
+        try
         {
-            await OpenThreadAsync(record, parent, messageId, cancellationToken);
+            await responder.EditOriginalAsync(AnswerMessage.Failed, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.PlaceholderNotReplaced(logger, interaction.Id, e);
         }
     }
 

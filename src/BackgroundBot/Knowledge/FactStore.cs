@@ -286,6 +286,55 @@ public sealed class FactStore : IDisposable
         mapper.RegisterType(
             serialize: d => new BsonValue(d.ToString("O", CultureInfo.InvariantCulture)),
             deserialize: b => DateTimeOffset.Parse(b.AsString, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+
+        // LiteDB builds a type's mapping (and caches its constructor) on first use, and publishes the mapping before its members
+        // are filled in: two threads using a type for the first time at once can see it empty ("Member ThreadId not found on
+        // BsonMapper for type AnswerRecord"). Every stored type, and every type nested in one, is built here, on one thread,
+        // before the store is shared.
+        var built = new HashSet<Type>();
+        foreach (var type in StoredTypes)
+        {
+            BuildMapping(mapper, type, built);
+        }
+
         return mapper;
+    }
+
+    /// <summary>The type of every collection (see the collection properties above).</summary>
+    private static readonly Type[] StoredTypes =
+    [
+        typeof(Article), typeof(Passage), typeof(Fact), typeof(AliasGroup), typeof(AuditEntry), typeof(Gap),
+        typeof(Moderation.PendingImport), typeof(Community.AnswerRecord), typeof(Community.AnswerFeedback),
+        typeof(Moderation.Suggestion), typeof(PassageEmbedding),
+    ];
+
+    private static void BuildMapping(BsonMapper mapper, Type type, HashSet<Type> built)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        // Values LiteDB stores as they are (or through a registered conversion) have no mapping to build.
+        if (type.IsValueType || type == typeof(string) || type == typeof(byte[]) || type == typeof(Uri) || type == typeof(object)
+            || typeof(BsonValue).IsAssignableFrom(type) || !built.Add(type))
+        {
+            return;
+        }
+
+        if (type.IsArray || typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
+        {
+            // Deserializing an empty array caches the list type's constructor; only the items can be entities.
+            mapper.Deserialize(type, new BsonArray());
+            foreach (var item in type.IsArray ? [type.GetElementType()!] : type.GetGenericArguments())
+            {
+                BuildMapping(mapper, item, built);
+            }
+
+            return;
+        }
+
+        // Deserializing an empty document builds the type's mapping and caches its constructor.
+        mapper.Deserialize(type, new BsonDocument());
+        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            BuildMapping(mapper, property.PropertyType, built);
+        }
     }
 }

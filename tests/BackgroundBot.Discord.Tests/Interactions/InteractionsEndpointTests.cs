@@ -209,6 +209,20 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_replayed_signed_request_is_refused_and_the_interaction_is_acted_on_once()
+    {
+        var body = InteractionJson.Command(321).ToJsonString();
+        var at = _time.GetUtcNow();
+
+        using var first = await PostAsync(body, at: at);
+        using var replay = await PostAsync(body, at: at);
+
+        Assert.Equal("answer to 321", (string?)(await BodyAsync(first))["data"]!["content"]);
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        Assert.Single(_handler.Handled);
+    }
+
+    [Fact]
     public async Task Health_check_answers()
     {
         using var response = await _http.GetAsync("/healthz");

@@ -34,10 +34,14 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     {
         _app = app;
         Gateway = new FakeGateway(this);
+        Messages = new FakeMessages(NextId);
     }
 
     /// <summary>The gateway side: connections, sessions, faults.</summary>
     public FakeGateway Gateway { get; }
+
+    /// <summary>The messages as Discord holds them after everything the bot sent: what members see.</summary>
+    public FakeMessages Messages { get; }
 
     /// <summary><c>http://127.0.0.1:port</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -58,10 +62,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> RequestsTo(string method, string pathContains) =>
         Requests.Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.Ordinal)).ToList();
 
-    public static async Task<FakeDiscordServer> StartAsync()
+    /// <param name="port">The loopback port to listen on; 0 (the default) picks a free one.</param>
+    public static async Task<FakeDiscordServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel().UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeDiscordServer(app);
@@ -133,25 +138,26 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     {
         var request = context.Request;
         var path = "/" + (string?)context.GetRouteValue("rest");
-        string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
-        {
-            body = await reader.ReadToEndAsync();
-        }
-
+        var (body, files) = await ReadBodyAsync(request);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var fault = TakeFault(request.Method, path);
         if (fault?.HoldUntil is { } hold)
         {
             // Recorded on arrival with status 0 (still held), and again when answered.
-            Record(request.Method, path, headers, body, 0);
+            Record(request.Method, path, headers, body, files, 0);
             await hold.Task.WaitAsync(TestTimeouts.Signal);
             fault = TakeFault(request.Method, path);
         }
 
         if (fault is { Status: > 0 } f)
         {
-            Record(request.Method, path, headers, body, f.Status);
+            if (f.AfterProcessing)
+            {
+                // Discord did the work; only its answer is lost.
+                Serve(request.Method, path, body, files);
+            }
+
+            Record(request.Method, path, headers, body, files, f.Status);
             context.Response.StatusCode = f.Status;
             if (f.Status == 429)
             {
@@ -188,8 +194,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             }
         }
 
-        var (status, answer) = Serve(request.Method, path, body);
-        Record(request.Method, path, headers, body, status);
+        var (status, answer) = Serve(request.Method, path, body, files);
+        Record(request.Method, path, headers, body, files, status);
         context.Response.StatusCode = status;
         if (answer is not null)
         {
@@ -197,9 +203,32 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         }
     }
 
-    private (int Status, JsonNode? Body) Serve(string method, string path, string body)
+    // A message with files is multipart/form-data: the JSON body in payload_json, each file in a files[n] part
+    // (https://discord.com/developers/docs/reference#uploading-files).
+    private async Task<(string Body, IReadOnlyList<FakeAttachment> Files)> ReadBodyAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            return (await reader.ReadToEndAsync(), []);
+        }
+
+        var form = await request.ReadFormAsync();
+        var files = new List<FakeAttachment>();
+        foreach (var file in form.Files)
+        {
+            using var content = new MemoryStream();
+            await file.CopyToAsync(content);
+            files.Add(new FakeAttachment(NextId(), file.FileName, file.ContentType, content.ToArray()));
+        }
+
+        return (form["payload_json"].ToString(), files);
+    }
+
+    private (int Status, JsonNode? Body) Serve(string method, string path, string body, IReadOnlyList<FakeAttachment> files)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var json = body.Length == 0 ? null : JsonNode.Parse(body);
         switch (method, parts)
         {
             case ("GET", ["gateway", "bot"]):
@@ -223,19 +252,22 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 return (200, StoreCommands("global", app, body));
             case ("PUT", ["applications", var app, "guilds", var g, "commands"]):
                 return (200, StoreCommands(g, app, body));
-            case ("POST", ["interactions", _, _, "callback"]):
-                return (204, null);
-            case ("POST", ["webhooks", _, _]):
-            case ("POST", ["channels", _, "messages"]):
-            case ("PATCH", ["webhooks", _, _, "messages", _]):
-                return (200, new JsonObject { ["id"] = NextId(), ["content"] = JsonNode.Parse(body)?["content"]?.DeepClone() });
+            case ("POST", ["interactions", var interaction, var token, "callback"]):
+                return Messages.Callback(interaction, Uri.UnescapeDataString(token), json, files);
+            case ("POST", ["webhooks", _, var token]):
+                return Messages.CreateFollowUp(Uri.UnescapeDataString(token), json, files);
+            case ("GET", ["webhooks", _, var token, "messages", "@original"]):
+                return Messages.GetOriginal(Uri.UnescapeDataString(token));
+            case ("PATCH", ["webhooks", _, var token, "messages", var message]):
+                return Messages.EditWebhookMessage(Uri.UnescapeDataString(token), message, json, files);
+            case ("DELETE", ["webhooks", _, var token, "messages", "@original"]):
+                return Messages.DeleteOriginal(Uri.UnescapeDataString(token));
+            case ("POST", ["channels", var channel, "messages"]):
+                return Messages.CreateInChannel(channel, json, files);
             case ("POST", ["users", "@me", "channels"]):
-                return (200, new JsonObject { ["id"] = "9" + JsonNode.Parse(body)?["recipient_id"]?.GetValue<string>(), ["type"] = 1 });
+                return (200, new JsonObject { ["id"] = "9" + json?["recipient_id"]?.GetValue<string>(), ["type"] = 1 });
             case ("POST", ["channels", var parent, "messages", var message, "threads"]):
-                // As on Discord, a thread started from a message has the message's id.
-                return (201, new JsonObject { ["id"] = message, ["type"] = 11, ["parent_id"] = parent, ["name"] = JsonNode.Parse(body)?["name"]?.DeepClone() });
-            case ("DELETE", ["webhooks", _, _, "messages", _]):
-                return (204, null);
+                return Messages.StartThread(parent, message, json);
             default:
                 return (404, new JsonObject { ["message"] = "404: Not Found", ["code"] = 0 });
         }
@@ -289,9 +321,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         }
     }
 
-    private void Record(string method, string path, Dictionary<string, string> headers, string body, int status)
+    private void Record(string method, string path, Dictionary<string, string> headers, string body, IReadOnlyList<FakeAttachment> files, int status)
     {
-        _requests.Enqueue(new RecordedRequest(Interlocked.Increment(ref _index), method, path, headers, body, status));
+        _requests.Enqueue(new RecordedRequest(Interlocked.Increment(ref _index), method, path, headers, body, status) { Files = files });
         List<TaskCompletionSource> done = [];
         lock (_waiters)
         {

@@ -9,7 +9,7 @@ namespace BackgroundBot.Tests.Community;
 public sealed class CommunityFailureTests
 {
     [Fact]
-    public async Task A_failure_inside_the_pipeline_becomes_a_friendly_message_with_a_reference_in_the_logs()
+    public async Task A_failure_after_the_placeholder_replaces_it_and_the_member_is_told_privately_with_a_reference_in_the_logs()
     {
         var logs = new CapturingLoggerProvider();
         await using var bot = await BotOnFakeDiscord.StartAsync(services: s =>
@@ -18,13 +18,17 @@ public sealed class CommunityFailureTests
             s.AddSingleton<ILoggerProvider>(logs);
         });
 
-        var requests = await bot.InteractAsync(id => InteractionJson.Command(id, "ask", Question("Who monitors the Lachin corridor?")));
+        // The placeholder, its replacement, and the private apology.
+        var requests = await bot.InteractAsync(id => InteractionJson.Command(id, "ask", Question("Who monitors the Lachin corridor?")), requests: 3);
 
-        var reply = JsonNode.Parse(requests[^1].Body)!;
-        var content = (reply["data"] ?? reply)["content"]!.GetValue<string>();
-        var reference = System.Text.RegularExpressions.Regex.Match(content, @"reference (E\d{6})").Groups[1].Value;
-        Assert.StartsWith("Sorry, something went wrong on my side (reference E", content, StringComparison.Ordinal);
-        Assert.DoesNotContain("index was out of range", content, StringComparison.OrdinalIgnoreCase);
+        var token = requests[0].Path.Split('/')[3];
+        var original = bot.Discord.Messages.OriginalOf(token)!;
+        Assert.Equal("⚠️ This answer could not be finished. Please try /ask again.", original.Content);
+        var apology = Assert.Single(bot.Discord.Messages.FollowUpsOf(token));
+        Assert.True(apology.Ephemeral);
+        var reference = System.Text.RegularExpressions.Regex.Match(apology.Content, @"reference (E\d{6})").Groups[1].Value;
+        Assert.StartsWith("Sorry, something went wrong on my side (reference E", apology.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("index was out of range", apology.Content, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(logs.Messages, m => m.Contains(reference, StringComparison.Ordinal) && m.Contains("failed", StringComparison.Ordinal));
     }
 

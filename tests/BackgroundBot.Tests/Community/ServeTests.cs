@@ -33,6 +33,7 @@ public sealed class ServeTests : IAsyncLifetime
             ["Discord:PublicKey"] = Convert.ToHexString(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
             ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl.AbsoluteUri,
             ["Store:SeedPack"] = "false",
+            ["Moderation:ReviewChannelId"] = "999",
         };
         _serve = CliApp.RunAsync(
             ["serve", "--urls", "http://127.0.0.1:0", "--db", Path.Combine(_folder.Path, "bot.db")],
@@ -60,12 +61,15 @@ public sealed class ServeTests : IAsyncLifetime
 
         var pong = await http.SendAsync(Signed(InteractionJson.Ping().ToJsonString()));
         var ask = await http.SendAsync(Signed(InteractionJson.Command(81, "ask", new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "Who monitors the Lachin corridor?" })).ToJsonString()));
+        var placeholder = await ask.Content.ReadAsStringAsync();
+        _discord.Messages.AnsweredOverHttp("81", "itoken-81", placeholder);
         await _discord.WaitForRequestsAsync("PATCH", "/webhooks/1000/itoken-81/messages/@original");
 
         Assert.Equal(1, JsonNode.Parse(await pong.Content.ReadAsStringAsync())!["type"]!.GetValue<int>());
-        Assert.Contains("Looking that up", JsonNode.Parse(await ask.Content.ReadAsStringAsync())!["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
-        var edit = JsonNode.Parse(_discord.RequestsTo("PATCH", "/webhooks/1000/itoken-81/messages/@original").Last().Body)!;
-        Assert.Contains("monitored by Russian peacekeepers", edit["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Looking that up", JsonNode.Parse(placeholder)!["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var shown = _discord.Messages.OriginalOf("itoken-81")!;
+        Assert.Equal("", shown.Content);
+        Assert.Contains("monitored by Russian peacekeepers", shown.EmbedDescription, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,9 +86,28 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
-    private HttpRequestMessage Signed(string body)
+    [Fact]
+    public async Task The_same_signed_request_sent_twice_creates_one_suggestion()
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var http = new HttpClient();
+        var body = InteractionJson.ModalSubmit(83, "suggest", new Dictionary<string, string>
+        {
+            ["statement"] = "Since May 2024 Armenian border guards have guarded the Tavush border villages.",
+            ["topic"] = "territory",
+        }, userId: "321").ToJsonString();
+        var timestamp = DateTimeOffset.UtcNow;
+
+        using var first = await http.SendAsync(Signed(body, timestamp));
+        using var replay = await http.SendAsync(Signed(body, timestamp));
+
+        Assert.Contains("queued for the moderators as #1", (string?)JsonNode.Parse(await first.Content.ReadAsStringAsync())!["data"]!["content"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        Assert.StartsWith("**Suggestion #1**", Assert.Single(_discord.Messages.In("999")).Content, StringComparison.Ordinal);
+    }
+
+    private HttpRequestMessage Signed(string body, DateTimeOffset? at = null)
+    {
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body));
         var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(signature).ToLowerInvariant());
