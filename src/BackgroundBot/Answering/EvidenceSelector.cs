@@ -31,6 +31,12 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(hits);
+        // A question of several parts shares its words and meaning among them, so no one sentence holds as much of it.
+        if (reading.Parts.Count > 1)
+        {
+            minCoverage *= MultiPartShare;
+        }
+
         var candidates = Candidates(query, reading, hits);
         var ranked = candidates.OrderByDescending(c => c.Evidence.Score).ToList();
         if (reading.IsBroad && Overview(ranked) is { Count: >= MinOverviewPeriods } overview)
@@ -187,12 +193,20 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
         return group.Weight * weight;
     }
 
+    // The share of the coverage bar, and the allowance on the similarity bar, for a question of several parts.
+    private const double MultiPartShare = 0.7;
+    private const double MultiPartSimilarityAllowance = 0.05;
+
+    // A sentence that holds nearly all of the question's weight needs only a little support by meaning.
+    private const double StrongCoverage = 0.75;
+
     // The weight of a word no passage holds, as a share of the rarest word's.
-    private const double AbsentWordWeight = 0.3;
+    private const double AbsentWordWeight = 1.0;
 
     private bool IsRelevant(Candidate candidate, double minCoverage)
     {
         var settings = options.Value;
+        var minSimilarity = minCoverage < settings.MinCoverage ? settings.MinSimilarity - MultiPartSimilarityAllowance : settings.MinSimilarity;
         if (candidate.Similarity is not { } similarity)
         {
             return candidate.Evidence.Coverage >= minCoverage;
@@ -200,8 +214,9 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
 
         // Words and meaning must both point at the sentence, unless one of them is decisive: a fact phrased in other
         // words is still answered, and an off-target sentence that shares a few words is not cited.
-        return (candidate.Evidence.Coverage >= minCoverage && similarity >= settings.MinSimilarity)
-            || (candidate.Evidence.Coverage >= minCoverage / 2 && similarity >= settings.StrongSimilarity);
+        return (candidate.Evidence.Coverage >= minCoverage && similarity >= minSimilarity)
+            || (candidate.Evidence.Coverage >= minCoverage / 2 && similarity >= settings.StrongSimilarity)
+            || (candidate.Evidence.Coverage >= StrongCoverage && similarity >= settings.SimilarityFloor);
     }
 
     private static double Adjustment(QuestionReading reading, string sentence, AnswerNeed offers, Fact? fact, Passage passage, int newest)

@@ -43,7 +43,8 @@ public static partial class SentenceTraits
 
     private static string StripDates(string sentence) => Year().Replace(DayMonth().Replace(sentence, " "), " ");
 
-    [GeneratedRegex(@"(?<![\d,.])(1[7-9]\d\d|20\d\d)(?![\d,])", RegexOptions.CultureInvariant)]
+    // A decade ("since the 1990s") is a span, not the year it starts with.
+    [GeneratedRegex(@"(?<![\d,.])(1[7-9]\d\d|20\d\d)(?![\d,]|s\b|'s\b)", RegexOptions.CultureInvariant)]
     private static partial Regex Year();
 
     [GeneratedRegex(@"\b(1[6-9]|2[01])(st|nd|rd|th)[- ]century\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
