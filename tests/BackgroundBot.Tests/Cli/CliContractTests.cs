@@ -15,13 +15,13 @@ public sealed class CliContractTests : IDisposable
     [Fact]
     public async Task Ask_json_prints_one_object_with_the_documented_fields()
     {
-        var run = await CliRun.RunAsync("ask", "Who brokered the ceasefire that ended the 2020 war?", "--json", "--db", Db);
+        var run = await CliRun.RunAsync("ask", "How many Russian peacekeepers did the November 2020 statement deploy?", "--json", "--db", Db);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
         var root = json.RootElement;
-        Assert.Equal("Who brokered the ceasefire that ended the 2020 war?", root.GetProperty("question").GetString());
-        Assert.Contains("brokered by Russia", root.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal("How many Russian peacekeepers did the November 2020 statement deploy?", root.GetProperty("question").GetString());
+        Assert.Contains("1,960", root.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.True(root.GetProperty("grounded").GetBoolean());
         Assert.Equal("extractive", root.GetProperty("mode").GetString());
         var citations = root.GetProperty("citations").EnumerateArray().ToList();
@@ -70,7 +70,7 @@ public sealed class CliContractTests : IDisposable
         var lines = run.Output.Split('\n', StringSplitOptions.TrimEntries);
         Assert.Contains("Russian peacekeepers", lines[0], StringComparison.Ordinal);
         Assert.Contains("Sources:", lines);
-        Assert.Contains("[1] Azerbaijan launches offensive in Nagorno-Karabakh (2023-11-16)", lines);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\[1\] .+ \(\d{4}(-\d\d){0,2}\)( — https?://\S+)?$"));
         Assert.Equal("", run.Error);
     }
 

@@ -98,12 +98,21 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_embeddings_verb_without_a_model_says_what_to_configure()
+    public async Task The_embeddings_verb_with_embeddings_switched_off_says_how_to_switch_them_on()
+    {
+        var run = await RunAsync(new Dictionary<string, string?> { ["Embeddings:Provider"] = "None" }, "embeddings");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("Embeddings are switched off (Embeddings:Provider is None)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_settings_the_local_model_embeds_every_passage_and_the_verb_has_nothing_left_to_do()
     {
         var run = await RunAsync(new Dictionary<string, string?>(), "embeddings");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("No Embeddings model is configured", run.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Embedded 0 passages with local:arctic-xs", run.Output, StringComparison.Ordinal);
     }
 
     private static Task<IReadOnlyList<SearchHit>> Search(ServiceHost host, string question)

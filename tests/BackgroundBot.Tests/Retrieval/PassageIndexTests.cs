@@ -214,6 +214,9 @@ public sealed class PassageIndexTests
             var scores = new Dictionary<int, double>();
             foreach (var group in query.Groups)
             {
+                // A group of names is one concept: no name is rarer than all of them together.
+                var together = Math.Min(_liveCount, group.Alternatives.Where(a => a.Count == 1).Sum(a => Df(a[0])));
+                var groupIdf = group.Alternatives.Count > 1 && together > 0 ? Math.Log(1 + ((_liveCount - together + 0.5) / (together + 0.5))) : double.MaxValue;
                 var groupScores = new Dictionary<int, double>();
                 foreach (var alternative in group.Alternatives)
                 {
@@ -225,7 +228,7 @@ public sealed class PassageIndexTests
                             continue;
                         }
 
-                        var idf = Idf(term);
+                        var idf = Math.Min(groupIdf, Idf(term));
                         foreach (var (doc, frequency) in postings)
                         {
                             var norm = K1 * (1 - B + (B * _lengths[doc] / averageLength));

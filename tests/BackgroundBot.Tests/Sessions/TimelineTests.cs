@@ -15,7 +15,7 @@ public sealed class TimelineTests
 
         Assert.Equal(store.Store.CountActiveFacts(), entries.Count);
         Assert.Equal(entries.Select(e => e.Date).Order(StringComparer.Ordinal), entries.Select(e => e.Date));
-        Assert.StartsWith("1921", entries[0].Date, StringComparison.Ordinal);
+        Assert.StartsWith("1750", entries[0].Date, StringComparison.Ordinal);
         Assert.All(entries, e => Assert.False(string.IsNullOrEmpty(e.SourceUrl)));
     }
 

@@ -71,7 +71,7 @@ public sealed partial class NeutralityCheck : ISupportCheck
     [GeneratedRegex(@"\b(?:(?:take|takes|took|taking)\s+(?:a\s+)?sides?|sided\s+with|(?:is|are|was|were)\s+(?:right|correct|in\s+the\s+right)\b(?!\s+(?:bank|side|of)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SideTaking();
 
-    [GeneratedRegex(@"\b(?:say|says|said|saying|according\s+to|accuse[sd]?|accusing|claim(?:s|ed|ing)?|state[sd]|stating|call(?:s|ed|ing)?|describe[sd]?|describing|alleg(?:e|es|ed|ing|edly)|argue[sd]?|arguing|insist(?:s|ed|ing)?|maintain(?:s|ed)?|den(?:y|ies|ied)|consider(?:s|ed)?|regard(?:s|ed)?|view(?:s|ed)?|assert(?:s|ed)?|clarif(?:y|ies|ied)|emphasi[sz](?:e|es|ed)|condemn(?:s|ed)?|characteri[sz](?:e|es|ed)|label(?:s|led|ed)?|term(?:s|ed)|refer(?:s|red|ring)?\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:say|says|said|saying|according\s+to|accuse[sd]?|accusing|claim(?:s|ed|ing)?|state[sd]|stating|call(?:s|ed|ing)?|describe[sd]?|describing|alleg(?:e|es|ed|ing|edly)|argue[sd]?|arguing|insist(?:s|ed|ing)?|maintain(?:s|ed)?|den(?:y|ies|ied)|consider(?:s|ed)?|regard(?:s|ed)?|view(?:s|ed)?|assert(?:s|ed)?|clarif(?:y|ies|ied)|emphasi[sz](?:e|es|ed)|condemn(?:s|ed)?|characteri[sz](?:e|es|ed)|label(?:s|led|ed)?|term(?:s|ed)|explain(?:s|ed|ing)?|refer(?:s|red|ring)?\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Attribution();
 
     [GeneratedRegex(@"\b(?:according\s+to\s+)?(?:the|this|that|an?|its)\s+(?:article|passage|source|report|text)s?(?:\s+(?:says|said|states|stated|reports|reported|notes|noted|claims|claimed|describes|described|calls|called))?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
