@@ -28,6 +28,30 @@ public sealed class DisputeAccounts(FactStore store)
         };
     }
 
+    /// <summary>
+    /// For an answer that cites <paramref name="cited"/>: the accounts of other sides of every dispute it cites one
+    /// account of, each with the passage that holds it, in the order the disputes are cited.
+    /// </summary>
+    public IReadOnlyList<(Fact Account, Passage Passage)> MissingAccounts(IReadOnlyList<Passage> cited)
+    {
+        ArgumentNullException.ThrowIfNull(cited);
+        var facts = cited.Select(p => p.FactId is { } id ? store.FindFact(id) : null).OfType<Fact>().ToList();
+        var missing = new List<(Fact, Passage)>();
+        foreach (var dispute in facts.Select(f => f.Dispute).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            var sidesGiven = facts.Where(f => f.Dispute == dispute).Select(f => SideOf(f.ClaimedBy)).ToHashSet(StringComparer.Ordinal);
+            foreach (var account in store.FactsInDispute(dispute).Where(a => a.ClaimedBy is not null))
+            {
+                if (sidesGiven.Add(SideOf(account.ClaimedBy)) && account.PassageId is { } passageId && store.FindPassage(passageId) is { Retired: false } passage)
+                {
+                    missing.Add((account, passage));
+                }
+            }
+        }
+
+        return missing;
+    }
+
     /// <summary>How many sides' accounts (not independent findings) the evidence gives.</summary>
     public static int SidesGiven(IEnumerable<Evidence> evidence) =>
         evidence.Where(e => e.Fact?.ClaimedBy is not null).Select(e => SideOf(e.Fact!.ClaimedBy)).Distinct(StringComparer.Ordinal).Count();

@@ -28,12 +28,14 @@ public sealed class GenerativeAnswerer : IAnswerer
     private readonly CitationCheck _citationCheck;
     private readonly ILogger<GenerativeAnswerer> _logger;
     private readonly Moderation.GapLog _gaps;
+    private readonly DisputeAccounts _disputes;
 
     public GenerativeAnswerer(
         ExtractiveAnswerer extractive,
         Moderation.GapLog gaps,
         PlaceNames placeNames,
         FactStore store,
+        DisputeAccounts disputes,
         Kernel kernel,
         AnswerPrompt prompt,
         CitationCheck citationCheck,
@@ -47,6 +49,7 @@ public sealed class GenerativeAnswerer : IAnswerer
         _gaps = gaps;
         _placeNames = placeNames;
         _store = store;
+        _disputes = disputes;
         _kernel = kernel;
         _resilience = resilience;
         _citationCheck = citationCheck;
@@ -183,9 +186,17 @@ public sealed class GenerativeAnswerer : IAnswerer
             citations.NumberOf(passages[number - 1]);
         }
 
+        // Both accounts, always: a model that cites one side's account of a linked dispute gets the other side's
+        // added from the store, word for word and cited, whatever it chose to write.
+        var text = checkedAnswer.Text;
+        foreach (var (_, passage) in _disputes.MissingAccounts(checkedAnswer.CitedPassages.Select(n => passages[n - 1]).ToList()))
+        {
+            text += $" {passage.Text} [{citations.NumberOf(passage)}]";
+        }
+
         return new GroundedAnswer(
             preparation.Question,
-            _placeNames.AddAlternativeNames(checkedAnswer.Text),
+            _placeNames.AddAlternativeNames(text),
             Grounded: true,
             AnswerMode.Generative,
             citations.Citations);
