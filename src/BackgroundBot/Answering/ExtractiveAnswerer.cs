@@ -61,16 +61,6 @@ public sealed partial class ExtractiveAnswerer(
             ? await retriever.SearchAsync(query with { Context = OverviewContext }, cancellationToken, depth: 200)
             : await retriever.SearchAsync(query, cancellationToken);
         var evidence = selector.Select(query, reading, hits, reading.IsBroad ? 6 : options.Value.MaxSentences, options.Value.MinCoverage);
-        if (Environment.GetEnvironmentVariable("BB_DEBUG_EVIDENCE") == "1")
-        {
-            Console.Error.WriteLine("groups: " + string.Join(" ; ", query.Groups.Select(g => string.Join("/", g.Alternatives.Select(a => string.Join(" ", a))) + "=" + g.Weight)));
-            Console.Error.WriteLine($"Q {question} needs={reading.Needs} scope={reading.Scope} actor={reading.Actor} present={reading.AsksPresent} contested={reading.IsContested} parts={reading.Parts.Count}");
-            foreach (var c in selector.Candidates(query, reading, hits).OrderByDescending(c => c.Evidence.Score).Take(int.Parse(Environment.GetEnvironmentVariable("BB_DEBUG_TOP") ?? "4", System.Globalization.CultureInfo.InvariantCulture)))
-            {
-                Console.Error.WriteLine($"  {c.Evidence.Score:F2} cov={c.Evidence.Coverage:F2} sim={c.Similarity:F2} rel={c.Evidence.Relevance:F2} {c.Evidence.Sentence[..Math.Min(90, c.Evidence.Sentence.Length)]}");
-            }
-        }
-
         if (evidence.Count == 0)
         {
             if (recordGap && request.RecordGap)

@@ -30,6 +30,10 @@ public sealed class TextAnalyzer : IDisposable
         "actually", "really", "just", "heard", "hear", "got", "get", "thing", "things", "stuff", "basically", "kinda",
         "pretty", "wondering", "curious", "know", "anyone", "someone", "guys", "hey", "pls", "plz", "ok", "okay", "lol",
         "like", "gonna", "wanna", "say", "said", "saying", "mean", "exactly", "roughly", "approximately", "anyway",
+
+        // Framing: how a question asks for time or for the sides' accounts, which the question reading handles.
+        "before", "after", "during", "differ", "differs", "differently", "accounts", "versions", "interpret",
+        "interpretation", "interpretations",
     ];
 
     private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
