@@ -19,7 +19,10 @@ public static class CommunityServiceCollectionExtensions
         services.AddSingleton<IInteractionModule, BackgroundBot.Moderation.ModerationInteractionHandler>();
         services.AddSingleton<IInteractionModule, BackgroundBot.Moderation.ArticleInteractionHandler>();
         services.AddHttpClient("attachments");
-        services.AddOptions<BackgroundBot.Moderation.ModerationOptions>().Bind(configuration.GetSection(BackgroundBot.Moderation.ModerationOptions.Section));
+        services.AddOptions<BackgroundBot.Moderation.ModerationOptions>().Bind(configuration.GetSection(BackgroundBot.Moderation.ModerationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHostedService<BackgroundBot.Moderation.PendingImportSweeper>();
         services.AddSingleton<BackgroundBot.Moderation.ModeratorPolicy>();
         services.AddSingleton<BackgroundBot.Moderation.ReviewChannel>();
         services.AddSingleton<InteractionRouter>();
