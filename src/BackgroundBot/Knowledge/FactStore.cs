@@ -42,6 +42,8 @@ public sealed class FactStore : IDisposable
         Passages.EnsureIndex(p => p.ArticleId);
         Facts.EnsureIndex(f => f.Key);
         Audit.EnsureIndex(a => a.Subject);
+        // Every /ask looks up whether its channel is a follow-up thread; without the index that is a scan of every answer ever given.
+        Answers.EnsureIndex(a => a.ThreadId);
     }
 
     public string Path { get; }
