@@ -37,12 +37,6 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 1311, EventName = "GatewayConnectionFailed", Level = LogLevel.Warning, Message = "Shard {ShardId}: the connection failed; reconnecting")]
     public static partial void ConnectionFailed(ILogger logger, Exception exception, int shardId);
 
-    [LoggerMessage(EventId = 1312, EventName = "GatewayAutoDeferred", Level = LogLevel.Debug, Message = "Deferred interaction {InteractionId} for a handler still working after {After}")]
-    public static partial void AutoDeferred(ILogger logger, ulong interactionId, TimeSpan after);
-
-    [LoggerMessage(EventId = 1313, EventName = "GatewayAutoDeferFailed", Level = LogLevel.Warning, Message = "Could not defer interaction {InteractionId}")]
-    public static partial void AutoDeferFailed(ILogger logger, Exception exception, ulong interactionId);
-
     [LoggerMessage(EventId = 1310, EventName = "GatewayBadInteraction", Level = LogLevel.Warning, Message = "An INTERACTION_CREATE could not be read")]
     public static partial void BadInteraction(ILogger logger, Exception exception);
 }

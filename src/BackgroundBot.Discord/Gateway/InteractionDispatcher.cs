@@ -1,31 +1,34 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Json;
 using BackgroundBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace BackgroundBot.Discord.Gateway;
 
 /// <summary>
-/// Takes INTERACTION_CREATE dispatches off the socket's read loop into a channel, and hands them to the handler with at most
-/// <see cref="DiscordOptions.MaxConcurrentInteractions"/> at once. Each interaction id is handled once, however many times a
-/// resume or reconnect replays it.
+/// Takes INTERACTION_CREATE dispatches off the socket's read loop into a channel, noting when each was received, and hands them
+/// to <see cref="InteractionExecutor"/>, which runs at most <see cref="DiscordOptions.MaxConcurrentInteractions"/> handlers at
+/// once and defers in time counted from receipt. Each interaction id is handled once, however many times a resume or reconnect
+/// replays it.
 /// </summary>
 internal sealed class InteractionDispatcher(
     InteractionExecutor executor,
     InteractionReplayGuard replays,
     DiscordRestClient rest,
-    IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionDispatcher> logger)
 {
-    private readonly Channel<JsonInteraction> _queue = Channel.CreateUnbounded<JsonInteraction>(new UnboundedChannelOptions { SingleWriter = false });
+    private readonly Channel<(JsonInteraction Json, long ReceivedAt)> _queue =
+        Channel.CreateUnbounded<(JsonInteraction, long)>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = true });
 
     /// <summary>Queues a dispatch; false when it is a replay of one already queued.</summary>
     public bool Enqueue(JsonElement data)
     {
+        // Discord's 3 seconds started when it sent the dispatch; this is as close to that as the bot can know.
+        var receivedAt = time.GetTimestamp();
         JsonInteraction? interaction;
         try
         {
@@ -48,41 +51,16 @@ internal sealed class InteractionDispatcher(
             return false;
         }
 
-        return _queue.Writer.TryWrite(interaction);
+        return _queue.Writer.TryWrite((interaction, receivedAt));
     }
 
-    /// <summary>Runs the workers until <paramref name="cancellationToken"/> is cancelled.</summary>
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Value.MaxConcurrentInteractions).Select(_ => WorkAsync(cancellationToken)));
-
-    // Discord allows 3 seconds for the first answer on the gateway too; a slow handler is deferred for, as on the HTTP endpoint.
-    private async Task AutoDeferAsync(ulong interactionId, InteractionResponder responder, Task handling, CancellationToken cancellationToken)
+    /// <summary>Starts each queued interaction until <paramref name="cancellationToken"/> is cancelled, then waits for those running.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var after = options.Value.AutoDeferAfter;
-        if (await Task.WhenAny(handling, Task.Delay(after, time, timer.Token)) != handling)
-        {
-            try
-            {
-                if (await responder.TryAutoDeferAsync(cancellationToken))
-                {
-                    GatewayLog.AutoDeferred(logger, interactionId, after);
-                }
-            }
-            catch (Exception e) when (e is DiscordRestException or HttpRequestException)
-            {
-                GatewayLog.AutoDeferFailed(logger, e, interactionId);
-            }
-        }
-
-        await timer.CancelAsync();
-    }
-
-    private async Task WorkAsync(CancellationToken cancellationToken)
-    {
+        var running = new ConcurrentDictionary<int, Task>();
         try
         {
-            await foreach (var json in _queue.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var (json, receivedAt) in _queue.Reader.ReadAllAsync(cancellationToken))
             {
                 Models.Interaction interaction;
                 try
@@ -91,20 +69,26 @@ internal sealed class InteractionDispatcher(
                 }
                 catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
                 {
-                    // One malformed interaction must not take a worker down with it.
+                    // One malformed interaction must not stop the others.
                     GatewayLog.BadInteraction(logger, e);
                     continue;
                 }
 
                 var responder = new InteractionResponder(interaction, json.Token, rest, (response, ct) =>
                     rest.CreateInteractionResponseAsync(interaction.Id, json.Token, response, ct));
-                var handling = Task.Run(() => executor.ExecuteAsync(new InteractionContext(interaction, responder, InteractionTransport.Gateway), cancellationToken), CancellationToken.None);
-                await AutoDeferAsync(interaction.Id, responder, handling, cancellationToken);
-                await handling;
+                var context = new InteractionContext(interaction, responder, InteractionTransport.Gateway);
+
+                // Never waits here for a handler slot: the executor queues for one while the deferral clock runs from receipt.
+                // Task.Run: a handler that blocks before its first await must not hold up the queue.
+                var task = Task.Run(() => executor.RunAsync(context, responder, receivedAt, cancellationToken), CancellationToken.None);
+                running[task.Id] = task;
+                _ = task.ContinueWith(t => running.TryRemove(t.Id, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+
+        await Task.WhenAll(running.Values);
     }
 }

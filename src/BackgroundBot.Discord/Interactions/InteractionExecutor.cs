@@ -1,15 +1,58 @@
 using BackgroundBot.Discord.Models;
+using BackgroundBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BackgroundBot.Discord.Interactions;
 
 /// <summary>
-/// Runs the bot's <see cref="IInteractionHandler"/> for one interaction, whichever transport carried it, and is the edge where a
-/// handler's exception is caught: logged once with a reference id, and the user told something went wrong with that id.
+/// Runs the bot's <see cref="IInteractionHandler"/> for one interaction, whichever transport carried it. It holds the one
+/// concurrency limit both transports share (<see cref="DiscordOptions.MaxConcurrentInteractions"/> handlers at once), the
+/// automatic deferral, counted from when the interaction was received, and is the edge where a handler's exception is caught:
+/// logged once with a reference id, and the user told something went wrong with that id.
 /// </summary>
-internal sealed class InteractionExecutor(IInteractionHandler handler, ILogger<InteractionExecutor> logger)
+internal sealed class InteractionExecutor(
+    IInteractionHandler handler,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<InteractionExecutor> logger)
 {
-    public async Task ExecuteAsync(InteractionContext context, CancellationToken cancellationToken)
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentInteractions);
+
+    /// <summary>
+    /// Handles an interaction received at <paramref name="receivedAt"/> (a <see cref="TimeProvider.GetTimestamp"/> of the injected
+    /// clock) once a handler slot is free. Discord's 3 seconds for the first answer run from receipt, not from when a slot came
+    /// free: if the handler has not answered <see cref="DiscordOptions.AutoDeferAfter"/> after receipt, the interaction is
+    /// deferred for it, however many handlers were busy.
+    /// </summary>
+    public async Task RunAsync(InteractionContext context, InteractionResponder responder, long receivedAt, CancellationToken cancellationToken)
+    {
+        using var handled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var autoDefer = AutoDeferAsync(context.Interaction.Id, responder, receivedAt, handled.Token, cancellationToken);
+        try
+        {
+            await _slots.WaitAsync(cancellationToken);
+            try
+            {
+                await ExecuteAsync(context, cancellationToken);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down before a slot came free.
+        }
+        finally
+        {
+            await handled.CancelAsync();
+            await autoDefer;
+        }
+    }
+
+    private async Task ExecuteAsync(InteractionContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -42,6 +85,33 @@ internal sealed class InteractionExecutor(IInteractionHandler handler, ILogger<I
             {
                 InteractionsLog.ApologyFailed(logger, inner, context.Interaction.Id, reference);
             }
+        }
+    }
+
+    // Discord allows 3 seconds for the first answer (https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction).
+    private async Task AutoDeferAsync(ulong interactionId, InteractionResponder responder, long receivedAt, CancellationToken handled, CancellationToken cancellationToken)
+    {
+        var after = options.Value.AutoDeferAfter;
+        var left = after - time.GetElapsedTime(receivedAt);
+        try
+        {
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left, time, handled);
+            }
+
+            if (await responder.TryAutoDeferAsync(cancellationToken))
+            {
+                InteractionsLog.AutoDeferred(logger, interactionId, after);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The handler answered in time, or the bot is stopping.
+        }
+        catch (Exception e) when (e is DiscordRestException or HttpRequestException)
+        {
+            InteractionsLog.AutoDeferFailed(logger, e, interactionId);
         }
     }
 

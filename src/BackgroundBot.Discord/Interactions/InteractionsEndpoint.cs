@@ -4,24 +4,23 @@ using BackgroundBot.Discord.Rest;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace BackgroundBot.Discord.Interactions;
 
 /// <summary>
 /// <c>POST /interactions</c>: Discord's outgoing-webhook transport
 /// (<see href="https://discord.com/developers/docs/interactions/receiving-and-responding#receiving-an-interaction"/>).
-/// Verifies the signature, answers PING with PONG, and hands everything else to the same handler as the gateway. The handler's
-/// first answer becomes the HTTP response body; if it has not answered after <see cref="DiscordOptions.AutoDeferAfter"/>, the
-/// endpoint defers for it (Discord allows 3 seconds), and the handler's later answer edits the deferred message. A request
-/// repeating an interaction id already taken is refused with 409 and reaches no handler.
+/// Verifies the signature, answers PING with PONG, and hands everything else to the same handler as the gateway, under the same
+/// limit of handlers at once. The handler's first answer becomes the HTTP response body; if it has not answered
+/// <see cref="DiscordOptions.AutoDeferAfter"/> after the request arrived, the deferral is the response (Discord allows 3
+/// seconds), and the handler's later answer edits the deferred message. A request repeating an interaction id already
+/// taken is refused with 409 and reaches no handler.
 /// </summary>
 internal sealed class InteractionsEndpoint(
     InteractionSignatureVerifier verifier,
     InteractionExecutor executor,
     InteractionReplayGuard replays,
     DiscordRestClient rest,
-    IOptions<DiscordOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<InteractionsEndpoint> logger)
@@ -31,6 +30,8 @@ internal sealed class InteractionsEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
+        // Discord's 3 seconds run from when it sent the request; reading and checking it already counts.
+        var receivedAt = time.GetTimestamp();
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         var refusal = body is null
             ? "body too large"
@@ -99,23 +100,13 @@ internal sealed class InteractionsEndpoint(
             return Task.CompletedTask;
         }, delivered.Task);
 
-        // The handler outlives this request when it defers: it is bound to the application's lifetime, not the request's.
-        // Task.Run: a handler that blocks before its first await must not hold up the auto-deferral timer.
-        _ = Task.Run(() => executor.ExecuteAsync(new InteractionContext(interaction, responder, InteractionTransport.Http), lifetime.ApplicationStopping));
+        // The handler outlives this request when it defers: it is bound to the application's lifetime, not the request's. It
+        // shares the gateway's limit of handlers at once, and the executor defers for it in time counted from receipt, even
+        // while it waits for a slot. Task.Run: a handler that blocks before its first await must not hold up this request.
+        _ = Task.Run(() => executor.RunAsync(new InteractionContext(interaction, responder, InteractionTransport.Http), responder, receivedAt, lifetime.ApplicationStopping));
 
-        using (var timer = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted))
-        {
-            var deferAfter = options.Value.AutoDeferAfter;
-            var winner = await Task.WhenAny(first.Task, Task.Delay(deferAfter, time, timer.Token));
-            if (winner != first.Task && await responder.TryAutoDeferAsync(http.RequestAborted))
-            {
-                InteractionsLog.AutoDeferred(logger, interaction.Id, deferAfter);
-            }
-
-            await timer.CancelAsync();
-        }
-
-        await WriteAsync(http, await first.Task);
+        // Only a shutdown leaves the first answer unset (the handler and its deferral were cancelled); the request ends with it.
+        await WriteAsync(http, await first.Task.WaitAsync(http.RequestAborted));
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -24,6 +24,10 @@ internal static partial class InteractionsLog
         Message = "Deferred interaction {InteractionId} for a handler still working after {After}")]
     public static partial void AutoDeferred(ILogger logger, ulong interactionId, TimeSpan after);
 
+    [LoggerMessage(EventId = 1208, EventName = "InteractionAutoDeferFailed", Level = LogLevel.Warning,
+        Message = "Could not defer interaction {InteractionId}")]
+    public static partial void AutoDeferFailed(ILogger logger, Exception exception, ulong interactionId);
+
     [LoggerMessage(EventId = 1205, EventName = "CommandsUnchanged", Level = LogLevel.Information,
         Message = "Application commands unchanged ({Count}); not re-registering")]
     public static partial void CommandsUnchanged(ILogger logger, int count);

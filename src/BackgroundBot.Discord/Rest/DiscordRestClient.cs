@@ -84,6 +84,9 @@ public sealed class DiscordRestClient : IDisposable
 
     internal InvalidRequestCounter InvalidRequests { get; }
 
+    /// <summary>Entries in the rate-limit bucket cache; idle ones are evicted (tests assert it stays bounded).</summary>
+    internal int RateLimitBucketCount => _rateLimits.BucketCount;
+
     /// <summary>Sends a message to a channel (<see href="https://discord.com/developers/docs/resources/message#create-message"/>); returns its id.</summary>
     /// <param name="channelId">The channel.</param>
     /// <param name="message">The message; mentions never ping unless it says so.</param>

@@ -6,7 +6,10 @@ namespace BackgroundBot.Discord.Rest;
 /// </summary>
 /// <param name="Method">HTTP method.</param>
 /// <param name="Template">Path template, e.g. <c>/channels/{channel_id}/messages</c>.</param>
-/// <param name="MajorParameter">Value of the major parameter (channel, guild or webhook id; the interaction id or token for interaction routes).</param>
+/// <param name="MajorParameter">
+/// Value of the major parameter (channel, guild or webhook id; the interaction id or token for interaction routes, which
+/// <see cref="RateLimitManager"/> keys by template alone so that no bucket is kept per token).
+/// </param>
 /// <param name="IsInteraction">
 /// Interaction callbacks and interaction webhooks are not bound by the global limit
 /// (<see href="https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction"/>).

@@ -64,6 +64,9 @@ public sealed class FactStore : IDisposable
                 Facts.EnsureIndex(f => f.Key);
                 Facts.EnsureIndex(f => f.Dispute);
                 Audit.EnsureIndex(a => a.Subject);
+
+                // Every /ask looks up whether its channel is a follow-up thread; without the index that is a scan of every answer ever given.
+                Answers.EnsureIndex(a => a.ThreadId);
             }
             catch
             {

@@ -167,6 +167,16 @@ public sealed class StoreWrite
         return pending;
     }
 
+    /// <summary>Deletes the pending imports created before <paramref name="cutoff"/> (expired previews); returns how many.</summary>
+    public int PurgePendingImports(DateTimeOffset cutoff)
+    {
+        // Only ids and times are read: each pending import holds its whole upload.
+        var expired = _store.PendingImports.Query().Select(p => new { p.Id, p.CreatedAt }).ToList()
+            .Where(p => p.CreatedAt < cutoff).Select(p => p.Id).ToList();
+        expired.ForEach(id => _store.PendingImports.Delete(id));
+        return expired.Count;
+    }
+
     /// <summary>Records a member's vote, replacing their earlier one on the same answer.</summary>
     public void PutFeedback(Community.AnswerFeedback feedback) => _store.Feedback.Upsert(feedback);
 

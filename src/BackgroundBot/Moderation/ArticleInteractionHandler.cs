@@ -22,6 +22,7 @@ public sealed class ArticleInteractionHandler(
     SemanticSearch semantic,
     IHttpClientFactory httpClients,
     IOptions<StoreOptions> storeOptions,
+    IOptions<ModerationOptions> moderationOptions,
     TimeProvider time) : IInteractionModule
 {
     public const string Command = "article";
@@ -178,7 +179,7 @@ public sealed class ArticleInteractionHandler(
                     {
                         Title = DiscordLimits.Trim($"Preview: {article.Title ?? file.FileName}", DiscordLimits.EmbedTitle),
                         Description = string.Create(CultureInfo.InvariantCulture,
-                            $"Published: {article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated"}\nSource: {article.Url ?? "none given"}\n{passages.Count} passages. Nothing is stored until you confirm."),
+                            $"Published: {article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated"}\nSource: {article.Url ?? "none given"}\n{passages.Count} passages. Nothing is stored until you confirm. The preview expires in {Lifetime}."),
                         Fields = fields,
                     },
                 ],
@@ -194,12 +195,23 @@ public sealed class ArticleInteractionHandler(
             cancellationToken);
     }
 
+    private string Lifetime => moderationOptions.Value.PendingImportLifetime is var t && t.TotalMinutes == Math.Floor(t.TotalMinutes)
+        ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0} minute{(t.TotalMinutes == 1 ? "" : "s")}")
+        : t.ToString("c", CultureInfo.InvariantCulture);
+
     private async Task ConfirmAsync(string pendingId, string actor, IInteractionResponder responder, CancellationToken cancellationToken)
     {
         var pending = store.Write(write => write.TakePendingImport(pendingId));
         if (pending is null)
         {
-            await responder.UpdateMessageAsync(new DiscordMessage { Content = "This preview was already confirmed or cancelled." }, cancellationToken);
+            // Expired previews are discarded by PendingImportSweeper, so "not found" may be an expiry too.
+            await responder.UpdateMessageAsync(new DiscordMessage { Content = $"This preview was already confirmed or cancelled, or it expired (previews are kept for {Lifetime}). Nothing more was stored; to import the article, run /article import again." }, cancellationToken);
+            return;
+        }
+
+        if (time.GetUtcNow() - pending.CreatedAt >= moderationOptions.Value.PendingImportLifetime)
+        {
+            await responder.UpdateMessageAsync(new DiscordMessage { Content = $"This preview expired (previews are kept for {Lifetime}). Nothing was stored; to import the article, run /article import again." }, cancellationToken);
             return;
         }
 

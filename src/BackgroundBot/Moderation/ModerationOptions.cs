@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace BackgroundBot.Moderation;
 
 /// <summary>Who curates, and where the review queue is posted; bound from the <c>Moderation</c> section.</summary>
@@ -17,4 +19,11 @@ public sealed class ModerationOptions
 
     /// <summary>The channel where suggestions and reports are posted with Approve and Reject buttons; none posts nowhere.</summary>
     public ulong? ReviewChannelId { get; set; }
+
+    /// <summary>
+    /// How long an uploaded article's preview waits for Confirm; then it is discarded (uploads are up to 1 MiB each, kept in
+    /// the store meanwhile). Defaults to 15 minutes, the life of the interaction that showed it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Moderation:PendingImportLifetime must be between 1 minute and 1 day.")]
+    public TimeSpan PendingImportLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -32,9 +32,11 @@ public static class ModerationServiceCollectionExtensions
                     options.HomeGuildIds = [guild];
                 }
             })
+            .ValidateDataAnnotations()
             .Validate(options => !options.HomeGuildIds.Contains(0UL), "Moderation:HomeGuildIds holds 0, which is no server id; use the server's id (Developer Mode, right-click the server, Copy Server ID).")
             .ValidateOnStart();
         services.AddSingleton<ModeratorPolicy>();
+        services.AddHostedService<PendingImportSweeper>();
         return services;
     }
 }

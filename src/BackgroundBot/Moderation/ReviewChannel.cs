@@ -7,8 +7,17 @@ using Microsoft.Extensions.Options;
 
 namespace BackgroundBot.Moderation;
 
-/// <summary>Posts each new suggestion or report to the moderators' review channel, with Approve, Edit and Reject.</summary>
-public sealed class ReviewChannel(ReviewQueue queue, DiscordRestClient rest, IOptions<ModerationOptions> options)
+/// <summary>
+/// Posts each new suggestion or report to the moderators' review channel, with Approve, Edit and Reject. Each member may
+/// send <see cref="CommunityOptions.SubmissionsPerMember"/> in <see cref="CommunityOptions.SubmissionWindow"/>, so one member
+/// cannot flood the moderators.
+/// </summary>
+public sealed class ReviewChannel(
+    ReviewQueue queue,
+    DiscordRestClient rest,
+    RequestLimiter limiter,
+    IOptions<ModerationOptions> options,
+    IOptions<CommunityOptions> community)
 {
     public const string ApproveButton = "review:approve:";
     public const string RejectButton = "review:reject:";
@@ -19,6 +28,15 @@ public sealed class ReviewChannel(ReviewQueue queue, DiscordRestClient rest, IOp
     /// </summary>
     public async Task<CurationResult<Suggestion>> SubmitAsync(Suggestion suggestion, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(suggestion);
+        var limits = community.Value;
+        if (limiter.TryAcquire(limits.SubmissionWindow, ($"review:{suggestion.ProposerId}", limits.SubmissionsPerMember)) is { } wait)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            return CurationResult<Suggestion>.Refused(string.Create(CultureInfo.InvariantCulture,
+                $"You have sent {limits.SubmissionsPerMember} suggestions or reports in the last {Describe(limits.SubmissionWindow)}, the most one member may; please try again in {minutes} minute{(minutes == 1 ? "" : "s")}. Nothing was queued."));
+        }
+
         var result = queue.Submit(suggestion);
         if (result.Succeeded && options.Value.ReviewChannelId is { } channel)
         {
@@ -27,6 +45,11 @@ public sealed class ReviewChannel(ReviewQueue queue, DiscordRestClient rest, IOp
 
         return result;
     }
+
+    private static string Describe(TimeSpan window) =>
+        window.TotalMinutes >= 1 && window.TotalMinutes == Math.Floor(window.TotalMinutes)
+            ? string.Create(CultureInfo.InvariantCulture, $"{window.TotalMinutes:0} minute{(window.TotalMinutes == 1 ? "" : "s")}")
+            : string.Create(CultureInfo.InvariantCulture, $"{window.TotalSeconds:0} seconds");
 
     public static DiscordMessage Message(Suggestion suggestion)
     {

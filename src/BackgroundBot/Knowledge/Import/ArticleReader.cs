@@ -97,7 +97,13 @@ public sealed partial class ArticleReader(IOptions<StoreOptions> options)
         switch (extension)
         {
             case ".html" or ".htm":
-                html = HtmlDocumentText.Extract(text);
+                html = HtmlDocumentText.TryExtract(text);
+                if (html is null)
+                {
+                    return ArticleReadResult.Refused(
+                        $"{fileName}: the HTML is nested more than {HtmlDocumentText.MaxDepth} elements deep (articles are far shallower).");
+                }
+
                 blocks = html.Blocks;
                 if (blocks.Count == 0)
                 {
@@ -106,7 +112,13 @@ public sealed partial class ArticleReader(IOptions<StoreOptions> options)
 
                 break;
             case ".md" or ".markdown":
-                blocks = HtmlDocumentText.Extract(Markdig.Markdown.ToHtml(text)).Blocks;
+                var (markdown, markdownError) = MarkdownText.Read(text);
+                if (markdown is null)
+                {
+                    return ArticleReadResult.Refused($"{fileName}: {markdownError}");
+                }
+
+                blocks = markdown;
                 break;
             default:
                 blocks = PlainTextBlocks(text);

@@ -1,12 +1,20 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using AngleSharp.Text;
 
 namespace BackgroundBot.Knowledge.Import;
 
 /// <summary>An HTML page reduced to its article text (paragraphs and headings) and the metadata it declares.</summary>
 internal sealed record HtmlDocumentText(string? Title, string? Url, DateOnly? Published, string? Publisher, IReadOnlyList<TextBlock> Blocks)
 {
+    /// <summary>
+    /// The deepest nesting of elements read. An HTML parser's work per tag grows with the depth of the open elements, so
+    /// deeper input would cost time quadratic in its size (85,000 nested divs: nearly a minute); real pages stay far
+    /// shallower (Chrome itself stops nesting at 512).
+    /// </summary>
+    public const int MaxDepth = 256;
+
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "svg", "iframe", "object", "select",
@@ -18,9 +26,21 @@ internal sealed record HtmlDocumentText(string? Title, string? Url, DateOnly? Pu
         "table", "tr", "td", "th", "dl", "dt", "dd", "br", "hr", "body",
     };
 
-    public static HtmlDocumentText Extract(string html)
+    /// <summary>Reads a page; null when its elements are nested deeper than <see cref="MaxDepth"/>.</summary>
+    public static HtmlDocumentText? TryExtract(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var guard = new DepthGuard();
+        IDocument document;
+        try
+        {
+            document = new HtmlParser(new HtmlParserOptions { OnCreated = guard.OnCreated }).ParseDocument(html);
+            guard.CheckLast();
+        }
+        catch (InvalidOperationException) when (guard.TooDeep)
+        {
+            return null;
+        }
+
         var root = document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
         var blocks = new List<TextBlock>();
         if (root is not null)
@@ -91,4 +111,55 @@ internal sealed record HtmlDocumentText(string? Title, string? Url, DateOnly? Pu
 
     private static DateOnly? ParseDate(string? value) =>
         value is { Length: >= 10 } && ArticleHeaders.TryDate(value[..10], out var date) ? date : null;
+
+    /// <summary>
+    /// Stops the parse as soon as an element sits deeper than <see cref="MaxDepth"/>, so the parser never works on a deeper
+    /// stack. Each element is measured when the next one is created (by then the parser has placed it), from the nearest
+    /// ancestor already measured: constant work per element.
+    /// </summary>
+    private sealed class DepthGuard
+    {
+        private readonly Dictionary<IElement, int> _depths = new(ReferenceEqualityComparer.Instance);
+        private IElement? _last;
+
+        public bool TooDeep { get; private set; }
+
+        public void OnCreated(IElement element, TextPosition position)
+        {
+            CheckLast();
+            _last = element;
+        }
+
+        public void CheckLast()
+        {
+            if (_last is not null && Measure(_last) > MaxDepth)
+            {
+                // The only way to stop AngleSharp's parser midway; the caller catches it when TooDeep is set.
+                TooDeep = true;
+                throw new InvalidOperationException($"HTML nested more than {MaxDepth} elements deep.");
+            }
+        }
+
+        private int Measure(IElement element)
+        {
+            var steps = 0;
+            var known = 0;
+            for (var node = element; node is not null; node = node.ParentElement)
+            {
+                if (_depths.TryGetValue(node, out known))
+                {
+                    break;
+                }
+
+                if (++steps > MaxDepth)
+                {
+                    break;
+                }
+            }
+
+            var depth = steps + known;
+            _depths[element] = depth;
+            return depth;
+        }
+    }
 }
