@@ -195,7 +195,7 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
 
     // The share of the coverage bar, and the allowance on the similarity bar, for a question of several parts.
     private const double MultiPartShare = 0.7;
-    private const double MultiPartSimilarityAllowance = 0.05;
+    private const double MultiPartSimilarityAllowance = 0.1;
 
     // A sentence that holds nearly all of the question's weight needs only a little support by meaning.
     private const double StrongCoverage = 0.75;

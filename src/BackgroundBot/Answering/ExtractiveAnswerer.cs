@@ -96,6 +96,7 @@ public sealed partial class ExtractiveAnswerer(
     public GroundedAnswer Decline(string question, DeclineReason reason) =>
         new(question, declines.For(reason, question), Grounded: false, AnswerMode.Extractive, [], reason);
 
-    [GeneratedRegex(@"\bwho(?:'s| is| was| were)? (?:(?:really|actually) )?(?:to blame|responsible|at fault)\b|\bwhose fault\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Blame for a named event ("for the Ganja strikes"), never blame in general ("who is to blame, Armenia or Azerbaijan?").
+    [GeneratedRegex(@"\bwho(?:'s| is| was| were)? (?:(?:really|actually) )?(?:to blame|responsible|at fault) (?:for|in) (?!(?:the |this |all |everything)?(?:conflict|war|wars|it|everything|all)\b)|\bwhose fault (?:was|is) (?:the )?(?!(?:conflict|war)\b)\w+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AccountsCanAnswer();
 }

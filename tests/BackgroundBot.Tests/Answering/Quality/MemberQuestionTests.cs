@@ -24,6 +24,8 @@ public sealed partial class MemberQuestionTests(PackStoreFixture fixture) : ICla
     [InlineData("Who won the 2018 FIFA World Cup?")]
     [InlineData("Can you recommend a good hotel in Tbilisi?")]
     [InlineData("What is the capital of Australia?")]
+    [InlineData("How old is Ilham Aliyev's dog?")]
+    [InlineData("What is Pashinyan's favourite food?")]
     public void Questions_the_store_does_not_cover_are_declined_not_answered_off_target(string question)
     {
         var answer = Ask(question);
@@ -78,6 +80,19 @@ public sealed partial class MemberQuestionTests(PackStoreFixture fixture) : ICla
         Assert.Contains("Azerbaijan's account", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Armenia's account", answer.Text, StringComparison.Ordinal);
         Assert.True(answer.Citations.Count >= 2, answer.Text);
+    }
+
+    [Fact]
+    public void Blame_for_a_named_event_is_answered_with_the_attributed_accounts_and_blame_in_general_is_declined()
+    {
+        var ganja = Ask("who is to blame for the missile strikes on Ganja in October 2020?");
+        var general = Ask("Who is to blame, Armenia or Azerbaijan?");
+
+        Assert.True(ganja.Grounded, ganja.Text);
+        Assert.Contains("Azerbaijan blamed Armenia", ganja.Text, StringComparison.Ordinal);
+        Assert.Contains("denied", ganja.Text, StringComparison.Ordinal);
+        Assert.False(general.Grounded, general.Text);
+        Assert.Equal(DeclineReason.TakesSides, general.Declined);
     }
 
     [Fact]
