@@ -93,6 +93,9 @@ public sealed class SemanticSearch : IDisposable
         }
     }
 
+    /// <summary>Loads a local model now rather than on the first question; nothing for a server model.</summary>
+    public void WarmUp(CancellationToken cancellationToken) => _local?.EmbedQuery("warm-up", cancellationToken);
+
     /// <summary>The passages closest in meaning to a question's vector.</summary>
     public IReadOnlyList<(int PassageId, float Similarity)> Search(float[] question, int count) => _vectors.Search(question, count);
 
