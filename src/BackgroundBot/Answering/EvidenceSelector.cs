@@ -197,6 +197,9 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
     private const double MultiPartShare = 0.7;
     private const double MultiPartSimilarityAllowance = 0.1;
 
+    // How much lower the similarity bar is for an article passage than for a fact's statement.
+    private const double ArticlePassageSimilarityAllowance = 0.06;
+
     // A sentence that holds nearly all of the question's weight needs only a little support by meaning.
     private const double StrongCoverage = 0.75;
 
@@ -207,6 +210,14 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
     {
         var settings = options.Value;
         var minSimilarity = minCoverage < settings.MinCoverage ? settings.MinSimilarity - MultiPartSimilarityAllowance : settings.MinSimilarity;
+
+        // An article passage runs to a hundred words about several things, so its similarity to any one question is
+        // lower than a one-sentence fact's.
+        if (candidate.Evidence.Fact is null)
+        {
+            minSimilarity -= ArticlePassageSimilarityAllowance;
+        }
+
         if (candidate.Similarity is not { } similarity)
         {
             return candidate.Evidence.Coverage >= minCoverage;
