@@ -80,7 +80,7 @@ public sealed partial class ExtractiveAnswerer(
         // The passages a model is given: the evidence's first, then the best of the rest, as many as configured.
         var passages = evidence.Select(e => e.Passage).Concat(hits.Select(h => h.Passage)).DistinctBy(p => p.Id).Take(Math.Max(evidence.Count, retrieval.Value.TopPassages));
         var given = passages.Select(p => hits.FirstOrDefault(h => h.Passage.Id == p.Id) ?? new SearchHit(p, 0)).ToList();
-        return new AnswerPreparation(question, null, given, evidence);
+        return new AnswerPreparation(question, null, given, evidence, reading.AsksPresent);
     }
 
     /// <summary>The extractive answer from prepared evidence, with a note when it stands in for another mode.</summary>
@@ -88,10 +88,40 @@ public sealed partial class ExtractiveAnswerer(
     {
         ArgumentNullException.ThrowIfNull(preparation);
         var citations = new CitationList(store);
-        var sentences = preparation.Evidence.Select(e => $"{e.Sentence} [{citations.NumberOf(e.Passage)}]");
+        var sentences = preparation.Evidence.Select(e => $"{Dated(e, preparation.AsksPresent)} [{citations.NumberOf(e.Passage)}]");
         var text = placeNames.AddAlternativeNames(string.Join(' ', sentences));
         return new GroundedAnswer(preparation.Question, text, Grounded: true, AnswerMode.Extractive, citations.Citations, Note: note);
     }
+
+    /// <summary>
+    /// A present-tense article sentence answering a question about now says when it was true ("As of November 2023,
+    /// the corridor is …"), so the bot never reports as current what later facts may have ended.
+    /// </summary>
+    private string Dated(Evidence evidence, bool asksPresent)
+    {
+        if (!asksPresent || evidence.Fact is not null || !PresentTense().IsMatch(evidence.Sentence)
+            || store.FindArticle(evidence.Passage.ArticleId)?.Published is not { } published)
+        {
+            return evidence.Sentence;
+        }
+
+        var sentence = evidence.Sentence;
+        var first = sentence.Split(' ', 2)[0];
+
+        // Only a common opening word loses its capital; a name keeps it ("As of November 2023, Russian peacekeepers …").
+        if (CommonOpening().IsMatch(first))
+        {
+            sentence = char.ToLowerInvariant(sentence[0]) + sentence[1..];
+        }
+
+        return $"As of {published.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, {sentence}";
+    }
+
+    [GeneratedRegex(@"\b(is|are|remains?|continues?|has|have|holds?|controls?|monitors?|stays?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PresentTense();
+
+    [GeneratedRegex(@"^(The|Currently|Now|Today|It|There|This|These|Both|Its|Their|They|Many|Most|Some|Despite|Since|Under|In)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CommonOpening();
 
     public GroundedAnswer Decline(string question, DeclineReason reason) =>
         new(question, declines.For(reason, question), Grounded: false, AnswerMode.Extractive, [], reason);
