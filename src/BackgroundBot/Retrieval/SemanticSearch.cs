@@ -66,6 +66,9 @@ public sealed class SemanticSearch : IDisposable
     /// <summary>The name vectors are stored under (<c>local:arctic-xs</c>, or the server model's id), when enabled.</summary>
     public string? Model { get; }
 
+    /// <summary>Whether the local model has been run by this instance (so loaded in the process); for start-up checks.</summary>
+    internal bool LocalModelHasRun => _local?.HasRun ?? false;
+
     /// <summary>How many live passages have a vector under the configured model.</summary>
     public int Count => _vectors.Count;
 
