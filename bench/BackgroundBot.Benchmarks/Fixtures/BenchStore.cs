@@ -17,7 +17,7 @@ namespace BackgroundBot.Benchmarks.Fixtures;
 public static class BenchStore
 {
     // Bump when the generator or the store format changes, so stale stores are not reused.
-    private const int Version = 2;
+    private const int Version = 4;
 
     /// <summary>Where built stores are kept; tests point it at their own temp folder.</summary>
     public static string CacheFolder { get; set; } =

@@ -11,7 +11,7 @@ namespace BackgroundBot.Benchmarks.Fixtures;
 /// cores, so most passages get a stand-in: the real vector of one of a pool of corpus passages (chosen by the text's
 /// hash) plus deterministic noise, so similarities to a real question fall where real ones do (the corpus is all
 /// about one conflict) and passages on a pool passage's vector sit close together, as near-duplicate reporting does.
-/// The passages that answer the corpus questions and the bundled seed article and starter pack get their real vectors.
+/// The passages that answer the corpus questions and the seed article and starter pack get their real vectors.
 /// The same text always gets the same vector, in every store and process.
 /// </summary>
 public static class BenchVectors
@@ -92,11 +92,19 @@ public static class BenchVectors
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(corpus);
         var pool = Pool(progress);
-        var bundled = BundledVectors.Load(BundledVectors.PathFor(Model), Model);
-        var answers = corpus.Questions.Select(q => corpus.Passages[q.AnswerPassage]).Distinct().ToList();
-        var real = answers.Zip(Embed(answers)).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-        var stored = 0;
         var passages = store.ActivePassages().Select(p => (p.Id, p.Text)).ToList();
+
+        // Real vectors for the questions' answers and the seed (from the bundled file where it has them).
+        var bundled = BundledVectors.Load(BundledVectors.PathFor(Model), Model);
+        var corpusTexts = corpus.Passages.ToHashSet(StringComparer.Ordinal);
+        var embedForReal = corpus.Questions.Select(q => corpus.Passages[q.AnswerPassage])
+            .Concat(passages.Select(p => p.Text).Where(t => !corpusTexts.Contains(t)))
+            .Where(t => !bundled.ContainsKey(BundledVectors.Key(t)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        progress?.WriteLine($"Embedding {embedForReal.Count} answer and seed passages with the local model...");
+        var real = embedForReal.Zip(Embed(embedForReal)).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var stored = 0;
         foreach (var chunk in passages.Chunk(4_096))
         {
             var embeddings = chunk.Select(p => new PassageEmbedding

@@ -99,7 +99,8 @@ internal sealed class VectorRows
         var codes = Codes;
         for (var row = 0; row < Used; row++)
         {
-            if (ids[row] == Dead)
+            var id = ids[row];
+            if (id == Dead)
             {
                 continue;
             }
@@ -112,7 +113,7 @@ internal sealed class VectorRows
             // only rises, so a row left out here could not have made the top later.
             if (approximate + bound >= lowest.Threshold)
             {
-                candidates.Add(row, approximate + bound);
+                candidates.Add(row, id, approximate + bound);
             }
 
             lowest.Offer(row, approximate - bound);
@@ -122,19 +123,13 @@ internal sealed class VectorRows
         var best = scratch.Best;
         best.Reset(count);
         var rows = candidates.Rows;
+        var candidateIds = candidates.Ids;
         var upper = candidates.Upper;
         for (var i = 0; i < rows.Length; i++)
         {
-            if (upper[i] < threshold)
+            if (upper[i] >= threshold)
             {
-                continue;
-            }
-
-            var row = rows[i];
-            var id = ids[row];
-            if (id != Dead)
-            {
-                best.Offer(id, TensorPrimitives.Dot(Vector(row), query));
+                best.Offer(candidateIds[i], TensorPrimitives.Dot(Vector(rows[i]), query));
             }
         }
 
