@@ -11,7 +11,7 @@ namespace BackgroundBot.Benchmarks.Benchmarks;
 /// <summary>
 /// Import throughput: the articles of a 1,000-passage corpus imported one by one into a new LiteDB store (each
 /// article read, split, stored and audited in one transaction), with the index following every import, as in the
-/// running bot.
+/// running bot, by words only (<c>Embeddings:Provider=None</c>; <see cref="EmbeddedImportBenchmarks"/> adds the model).
 /// </summary>
 [LongRun]
 public class ImportBenchmarks

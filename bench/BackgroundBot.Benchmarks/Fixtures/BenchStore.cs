@@ -10,13 +10,14 @@ namespace BackgroundBot.Benchmarks.Fixtures;
 
 /// <summary>
 /// Real LiteDB fact stores holding a synthetic corpus, imported article by article through
-/// <see cref="ArticleImporter"/> as a moderator would, on top of the first-run seed (seed article and aliases).
-/// Built once per size and kept under the temp folder, because a 100k-passage import takes minutes.
+/// <see cref="ArticleImporter"/> as a moderator would, on top of the first-run seed (seed article and aliases), with
+/// a vector stored for every passage under the local model (see <see cref="BenchVectors"/>). Built once per size and
+/// kept under the temp folder, because a 100k-passage import takes minutes.
 /// </summary>
 public static class BenchStore
 {
     // Bump when the generator or the store format changes, so stale stores are not reused.
-    private const int Version = 1;
+    private const int Version = 4;
 
     /// <summary>Where built stores are kept; tests point it at their own temp folder.</summary>
     public static string CacheFolder { get; set; } =
@@ -37,10 +38,13 @@ public static class BenchStore
         var buildingPath = Path.Combine(building, "store.db");
         progress?.WriteLine($"Building the {passages:N0}-passage store at {path} (once; later runs reuse it)...");
         var corpus = CorpusGenerator.Generate(passages);
+
+        // Imported without the model (which would embed every passage as it is committed), then given vectors.
         using (var host = OpenHost(buildingPath, seed: true))
         {
             host.Services.GetRequiredService<Knowledge.StoreSeeder>().EnsureSeeded();
             ImportAll(host.Services.GetRequiredService<ArticleImporter>(), corpus.Articles);
+            BenchVectors.AddTo(host.Services.GetRequiredService<Knowledge.FactStore>(), corpus, progress);
         }
 
         File.Move(buildingPath, path, overwrite: true);
@@ -61,10 +65,18 @@ public static class BenchStore
     }
 
     /// <summary>The bot's host on <paramref name="dbPath"/>, wired as the CLI wires it, not yet started.</summary>
-    public static IHost OpenHost(string dbPath, bool seed)
+    /// <param name="meaning">
+    /// Retrieval by meaning with the local model, as the bot runs by default; otherwise <c>Embeddings:Provider</c> is
+    /// <c>None</c> (words only, as before the model came, and nothing embedded on import).
+    /// </param>
+    public static IHost OpenHost(string dbPath, bool seed, bool meaning = false)
     {
         var builder = BotHost.CreateBuilder(dbPath);
-        builder.Configuration.AddInMemoryCollection([new("Store:SeedOnFirstRun", seed ? "true" : "false")]);
+        builder.Configuration.AddInMemoryCollection(
+        [
+            new("Store:SeedOnFirstRun", seed ? "true" : "false"),
+            new("Embeddings:Provider", meaning ? "Local" : "None"),
+        ]);
         return builder.Build();
     }
 

@@ -10,12 +10,21 @@ namespace BackgroundBot.Benchmarks.Reports;
 
 /// <summary>
 /// Memory with a corpus loaded, each engine in a fresh process of its own so nothing else is counted: the bot as
-/// it runs (host, open LiteDB store, index, one question answered), and Lucene.Net holding the same passages
+/// it runs by default (host, open LiteDB store, word index, every passage's vector, the local model, one question
+/// answered), the bot by words only (<c>Embeddings:Provider=None</c>), and Lucene.Net holding the same passages
 /// (text stored in the index, as a bot built on it would need).
 /// </summary>
 public static class WorkingSetReport
 {
     public const string Mode = "--working-set";
+
+    /// <summary>The bot as it runs by default: words and meaning.</summary>
+    public const string Hybrid = "bot";
+
+    /// <summary>The bot by words only.</summary>
+    public const string Lexical = "bot-words";
+
+    public static IReadOnlyList<string> Engines { get; } = [Hybrid, Lexical, "lucene"];
 
     /// <summary>Runs one engine in this process and writes its memory figures as one line.</summary>
     public static void MeasureHere(string engine, int passages, TextWriter output)
@@ -24,9 +33,9 @@ public static class WorkingSetReport
         IDisposable loaded;
         int count;
         var folder = Path.Combine(Path.GetTempPath(), "backgroundbot-bench-memory", Guid.NewGuid().ToString("N"));
-        if (engine == "bot")
+        if (engine is Hybrid or Lexical)
         {
-            var host = BenchStore.OpenHost(BenchStore.CopyOf(passages, folder), seed: true);
+            var host = BenchStore.OpenHost(BenchStore.CopyOf(passages, folder), seed: true, meaning: engine == Hybrid);
             var answerer = host.Services.GetRequiredService<ExtractiveAnswerer>();
             answerer.AskAsync(new AskRequest("Who monitors the Lachin corridor?"), CancellationToken.None).GetAwaiter().GetResult();
             count = host.Services.GetRequiredService<Retrieval.Retriever>().Index.Count;
@@ -68,12 +77,18 @@ public static class WorkingSetReport
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine("| Engine | Passages | Working set after start-up | Working set settled | Private bytes settled | Managed heap |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var engine in new[] { "bot", "lucene" })
+        foreach (var engine in Engines)
         {
             var line = RunChild(engine, passages).Split(' ');
+            var name = engine switch
+            {
+                Hybrid => "BackgroundBot (host, LiteDB store, word index, vectors, local model)",
+                Lexical => "BackgroundBot by words only (host, LiteDB store, word index)",
+                _ => "Lucene.Net (RAMDirectory, text stored)",
+            };
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {(engine == "bot" ? "BackgroundBot (host, LiteDB store, index)" : "Lucene.Net (RAMDirectory, text stored)")} | {int.Parse(line[1], CultureInfo.InvariantCulture):N0} | {Mb(line[2])} | {Mb(line[3])} | {Mb(line[4])} | {Mb(line[5])} |"));
+                $"| {name} | {int.Parse(line[1], CultureInfo.InvariantCulture):N0} | {Mb(line[2])} | {Mb(line[3])} | {Mb(line[4])} | {Mb(line[5])} |"));
             output.Flush();
         }
     }

@@ -22,6 +22,12 @@ public sealed class LocalEmbeddingGenerator(string model) : IEmbeddingGenerator<
         ? model.ToLowerInvariant()
         : throw new ArgumentException($"Unknown local embedding model \"{model}\"; use one of: {string.Join(", ", LocalEmbeddingModel.Names)}.", nameof(model));
 
+    /// <summary>
+    /// Whether this generator has run its model (loading it, if nothing in the process had yet): start-up must not,
+    /// as loading takes seconds and the stored vectors are all a start needs.
+    /// </summary>
+    internal bool HasRun { get; private set; }
+
     /// <summary>Embeds passages (documents) as they are.</summary>
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values,
@@ -30,6 +36,7 @@ public sealed class LocalEmbeddingGenerator(string model) : IEmbeddingGenerator<
     {
         ArgumentNullException.ThrowIfNull(values);
         var texts = values.ToArray();
+        HasRun |= texts.Length > 0;
         var vectors = texts.Length == 0 ? [] : Encoder(Model).Encode(texts, cancellationToken);
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = Model }));
         return Task.FromResult(embeddings);
@@ -39,6 +46,7 @@ public sealed class LocalEmbeddingGenerator(string model) : IEmbeddingGenerator<
     public ReadOnlyMemory<float> EmbedQuery(string question, CancellationToken cancellationToken)
     {
         var text = Model == LocalEmbeddingModel.ArcticXs ? ArcticQueryPrefix + question : question;
+        HasRun = true;
         return Encoder(Model).Encode([text], cancellationToken)[0];
     }
 

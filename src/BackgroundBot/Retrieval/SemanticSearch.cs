@@ -66,6 +66,9 @@ public sealed class SemanticSearch : IDisposable
     /// <summary>The name vectors are stored under (<c>local:arctic-xs</c>, or the server model's id), when enabled.</summary>
     public string? Model { get; }
 
+    /// <summary>Whether the local model has been run by this instance (so loaded in the process); for start-up checks.</summary>
+    internal bool LocalModelHasRun => _local?.HasRun ?? false;
+
     /// <summary>How many live passages have a vector under the configured model.</summary>
     public int Count => _vectors.Count;
 
@@ -201,9 +204,12 @@ public sealed class SemanticSearch : IDisposable
     private string RequireModel() =>
         Model ?? throw new InvalidOperationException("Embeddings are switched off (Embeddings:Provider is None).");
 
+    // Start-up reads the live passages' ids once and each stored vector once; the model is not loaded unless a live
+    // passage has no vector (it loads on the first question).
     private void Load()
     {
-        var vectors = _store.EmbeddingsFor(Model!);
+        var live = _store.ActivePassageIds();
+        var vectors = _store.EmbeddingsFor(Model!, live);
         _vectors.Set(vectors.Select(e => (e.Id, e.Vector)));
         var others = _store.EmbeddingModels().Where(m => m.Key != Model).ToList();
         if (others.Count > 0)
@@ -212,9 +218,10 @@ public sealed class SemanticSearch : IDisposable
         }
 
         // A local model keeps every passage embedded: one committed before it was configured gets its vector now.
-        if (_local is not null && others.Count == 0)
+        if (_local is not null && others.Count == 0 && vectors.Count < live.Count)
         {
-            EmbedMissingAsync(null, CancellationToken.None).GetAwaiter().GetResult();
+            var have = vectors.Select(e => e.Id).ToHashSet();
+            EmbedAsync(_store.ActivePassages().Where(p => !have.Contains(p.Id)).ToList(), null, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 

@@ -12,6 +12,9 @@ internal sealed class TopHits
 
     public int Count { get; private set; }
 
+    /// <summary>The worst kept score once the heap is full (what a newcomer must beat); negative infinity before.</summary>
+    public double Threshold => Count < _capacity || _capacity == 0 ? double.NegativeInfinity : _scores[0];
+
     public void Reset(int capacity)
     {
         if (_scores.Length < capacity)

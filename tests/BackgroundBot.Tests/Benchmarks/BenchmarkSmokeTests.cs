@@ -18,8 +18,13 @@ public sealed class BenchmarkSmokeTests : IDisposable
 
     private readonly TempFolder _cache = TempFolder.Create();
     private readonly string _previousCache = BenchStore.CacheFolder;
+    private readonly int _previousPool = BenchVectors.PoolSize;
 
-    public BenchmarkSmokeTests() => BenchStore.CacheFolder = _cache.Path;
+    public BenchmarkSmokeTests()
+    {
+        BenchStore.CacheFolder = _cache.Path;
+        BenchVectors.PoolSize = 8;
+    }
 
     [Fact]
     public void The_corpus_is_the_same_every_time_and_each_question_s_passage_holds_its_answer()
@@ -78,21 +83,52 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Equal(Tiny, import.Import());
         import.DeleteStore();
 
-        var ask = new AskBenchmarks { Passages = Tiny };
-        ask.SetUp();
-        Assert.True(await ask.Ask() > 0, "no corpus question was answered");
-        ask.CleanUp();
+        foreach (var hybrid in new[] { false, true })
+        {
+            var ask = new AskBenchmarks { Passages = Tiny, Hybrid = hybrid };
+            ask.SetUp();
+            Assert.True(await ask.Ask() > 0, "no corpus question was answered");
+            ask.CleanUp();
+        }
 
-        var coldStart = new ColdStartBenchmarks { Passages = Tiny };
-        coldStart.SetUp();
         int live;
         using (var host = BenchStore.OpenHost(BenchStore.Ensure(Tiny), seed: true))
         {
-            live = host.Services.GetRequiredService<FactStore>().ActivePassages().Count();
+            var store = host.Services.GetRequiredService<FactStore>();
+            live = store.ActivePassages().Count();
+            Assert.Equal(live, store.EmbeddingsFor(BenchVectors.Model).Count);
         }
 
         Assert.True(live > Tiny, "the seed article's passages are missing");
-        Assert.Equal(live, coldStart.OpenStoreAndBuildIndex());
+        var lexicalStart = new ColdStartBenchmarks { Passages = Tiny, Hybrid = false };
+        lexicalStart.SetUp();
+        Assert.Equal(live, lexicalStart.OpenStoreAndBuildIndex());
+
+        // Every passage found by words and by meaning, and the model not run at start (the benchmark throws if it was).
+        var hybridStart = new ColdStartBenchmarks { Passages = Tiny, Hybrid = true };
+        hybridStart.SetUp();
+        Assert.Equal(2 * live, hybridStart.OpenStoreAndBuildIndex());
+    }
+
+    [Fact]
+    public async Task The_meaning_aware_benchmarks_run_with_the_local_model()
+    {
+        var embedding = new EmbeddingBenchmarks();
+        embedding.SetUp();
+        Assert.Equal(QueryBenchmarks.Questions * 384, embedding.Question());
+        Assert.Equal(384, await embedding.Passage());
+        embedding.CleanUp();
+
+        var search = new VectorSearchBenchmarks { Passages = Tiny };
+        search.SetUp();
+        Assert.Equal(QueryBenchmarks.Questions * VectorSearchBenchmarks.Top, search.TwoPass());
+        Assert.Equal(search.Exhaustive(), search.TwoPass());
+
+        var import = new EmbeddedImportBenchmarks { Articles = 2 };
+        import.SetUp();
+        import.OpenEmptyStore();
+        Assert.InRange(import.ImportAndEmbed(), 10, 24);
+        import.DeleteStore();
     }
 
     [Fact]
@@ -104,7 +140,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.All(rows, r => Assert.InRange(r.HitAt3, r.HitAt1, r.Questions));
         Assert.Contains(rows, r => r.HitAt3 > 0);
 
-        foreach (var engine in new[] { "bot", "lucene" })
+        foreach (var engine in WorkingSetReport.Engines)
         {
             using var output = new StringWriter();
             WorkingSetReport.MeasureHere(engine, Tiny, output);
@@ -117,6 +153,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
     public void Dispose()
     {
         BenchStore.CacheFolder = _previousCache;
+        BenchVectors.PoolSize = _previousPool;
         _cache.Dispose();
     }
 }
