@@ -37,8 +37,7 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
             minCoverage *= MultiPartShare;
         }
 
-        var candidates = Candidates(query, reading, hits);
-        var ranked = candidates.OrderByDescending(c => c.Evidence.Score).ToList();
+        var ranked = Candidates(query, reading, hits).OrderByDescending(c => c.Evidence.Score).ToList();
         if (reading.IsBroad && Overview(ranked) is { Count: >= MinOverviewPeriods } overview)
         {
             return overview;
@@ -120,8 +119,8 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
 
     private static readonly (int From, int To)[] OverviewPeriods = [(1700, 1987), (1988, 1994), (1995, 2019), (2020, 2020), (2021, 2022), (2023, 2100)];
 
-    /// <summary>Every sentence of the hits that touches the question, scored; for diagnostics and for the selection.</summary>
-    internal IReadOnlyList<Candidate> Candidates(AnalyzedQuery query, QuestionReading reading, IReadOnlyList<SearchHit> hits)
+    /// <summary>Every sentence of the hits that touches the question, scored.</summary>
+    private List<Candidate> Candidates(AnalyzedQuery query, QuestionReading reading, IReadOnlyList<SearchHit> hits)
     {
         if (query.IsEmpty || hits.Count == 0)
         {
@@ -302,5 +301,5 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
     }
 
     /// <summary>A scored sentence, with which of the question's topics it covers and what it can answer.</summary>
-    internal sealed record Candidate(Evidence Evidence, bool[] Covered, double[] Weights, AnswerNeed Offers, float? Similarity);
+    private sealed record Candidate(Evidence Evidence, bool[] Covered, double[] Weights, AnswerNeed Offers, float? Similarity);
 }

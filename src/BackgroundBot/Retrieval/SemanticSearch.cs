@@ -105,10 +105,6 @@ public sealed class SemanticSearch : IDisposable
     /// <summary>Cosine similarity of a passage to a question's vector; null when the passage has no vector.</summary>
     public float? Similarity(int passageId, float[] question) => _vectors.Similarity(passageId, question);
 
-    /// <summary>The passages closest in meaning to <paramref name="text"/>; empty when disabled or when the model fails.</summary>
-    public async Task<IReadOnlyList<(int PassageId, float Similarity)>> SearchAsync(string text, int count, CancellationToken cancellationToken) =>
-        await EmbedQuestionAsync(text, cancellationToken) is { } vector ? _vectors.Search(vector, count) : [];
-
     /// <summary>Embeds every live passage that has no vector under the configured model.</summary>
     public Task<int> EmbedMissingAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
