@@ -13,8 +13,21 @@ public sealed class VectorIndex
 {
     private readonly Lock _gate = new();
     private volatile VectorRows _rows = VectorRows.Empty;
+    private int _reserved;
 
     public int Count => _rows.Live;
+
+    /// <summary>
+    /// Makes room for <paramref name="rows"/> vectors in all when the next <see cref="Set"/> needs new arrays, so a
+    /// load in batches allocates them once, at their final size.
+    /// </summary>
+    public void Reserve(int rows)
+    {
+        lock (_gate)
+        {
+            _reserved = Math.Max(rows, 0);
+        }
+    }
 
     /// <summary>Stores (or replaces) passages' vectors, normalised; the caller's arrays are not changed.</summary>
     /// <exception cref="ArgumentException">A vector has other dimensions than those already stored.</exception>
@@ -53,7 +66,7 @@ public sealed class VectorIndex
             // go past the published ones, in arrays that readers of the current state never read that far.
             var target = current.Dimensions == dimensions && current.Used + incoming.Count <= current.Capacity
                 ? current
-                : Resize(current.Dimensions == dimensions ? current : VectorRows.Empty, dimensions, current.Live + incoming.Count);
+                : Resize(current.Dimensions == dimensions ? current : VectorRows.Empty, dimensions, Math.Max(_reserved, current.Live + incoming.Count));
             var rowOf = new Dictionary<int, int>(target.RowOf);
             var used = target.Used;
             var live = target.Live;
