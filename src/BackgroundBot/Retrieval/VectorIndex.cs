@@ -62,9 +62,13 @@ public sealed class VectorIndex
                 }
             }
 
-            // A new state over new arrays when the old ones are full or of other dimensions; otherwise the new rows
-            // go past the published ones, in arrays that readers of the current state never read that far.
-            var target = current.Dimensions == dimensions && current.Used + incoming.Count <= current.Capacity
+            // New rows go past the published ones, in arrays that readers of the current state never read that far. A
+            // new state over new arrays when those are full or of other dimensions, or when a stored passage gets a new
+            // vector: its old row dies, and in the published arrays a search could then find neither row.
+            var inPlace = current.Dimensions == dimensions
+                && current.Used + incoming.Count <= current.Capacity
+                && !incoming.Any(v => current.RowOf.ContainsKey(v.PassageId));
+            var target = inPlace
                 ? current
                 : Resize(current.Dimensions == dimensions ? current : VectorRows.Empty, dimensions, Math.Max(_reserved, current.Live + incoming.Count));
             var rowOf = new Dictionary<int, int>(target.RowOf);
