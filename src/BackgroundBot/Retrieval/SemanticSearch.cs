@@ -200,23 +200,42 @@ public sealed class SemanticSearch : IDisposable
     private string RequireModel() =>
         Model ?? throw new InvalidOperationException("Embeddings are switched off (Embeddings:Provider is None).");
 
-    // Start-up reads the live passages' ids once and each stored vector once; the model is not loaded unless a live
-    // passage has no vector (it loads on the first question).
+    // Start-up reads the live passages' ids once and each stored vector once, in batches (see
+    // FactStore.EmbeddingBatches) straight into the index; the model is not loaded unless a live passage has no vector
+    // (it loads on the first question).
     private void Load()
     {
         var live = _store.ActivePassageIds();
-        var vectors = _store.EmbeddingsFor(Model!, live);
-        _vectors.Set(vectors.Select(e => (e.Id, e.Vector)));
-        var others = _store.EmbeddingModels().Where(m => m.Key != Model).ToList();
+        _vectors.Reserve(live.Count);
+        var have = new HashSet<int>();
+        var others = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var batch in _store.EmbeddingBatches())
+        {
+            var mine = new List<(int PassageId, float[] Vector)>(batch.Count);
+            foreach (var embedding in batch)
+            {
+                if (embedding.Model != Model)
+                {
+                    others[embedding.Model] = others.GetValueOrDefault(embedding.Model) + 1;
+                }
+                else if (live.Contains(embedding.Id))
+                {
+                    mine.Add((embedding.Id, embedding.Vector));
+                    have.Add(embedding.Id);
+                }
+            }
+
+            _vectors.Set(mine);
+        }
+
         if (others.Count > 0)
         {
-            Log.OtherModelEmbeddings(_logger, string.Join(", ", others.Select(o => o.Key)), Model!);
+            Log.OtherModelEmbeddings(_logger, string.Join(", ", others.Keys), Model!);
         }
 
         // A local model keeps every passage embedded: one committed before it was configured gets its vector now.
-        if (_local is not null && others.Count == 0 && vectors.Count < live.Count)
+        if (_local is not null && others.Count == 0 && have.Count < live.Count)
         {
-            var have = vectors.Select(e => e.Id).ToHashSet();
             EmbedAsync(_store.ActivePassages().Where(p => !have.Contains(p.Id)).ToList(), null, CancellationToken.None).GetAwaiter().GetResult();
         }
     }

@@ -13,8 +13,21 @@ public sealed class VectorIndex
 {
     private readonly Lock _gate = new();
     private volatile VectorRows _rows = VectorRows.Empty;
+    private int _reserved;
 
     public int Count => _rows.Live;
+
+    /// <summary>
+    /// Makes room for <paramref name="rows"/> vectors in all when the next <see cref="Set"/> needs new arrays, so a
+    /// load in batches allocates them once, at their final size.
+    /// </summary>
+    public void Reserve(int rows)
+    {
+        lock (_gate)
+        {
+            _reserved = Math.Max(rows, 0);
+        }
+    }
 
     /// <summary>Stores (or replaces) passages' vectors, normalised; the caller's arrays are not changed.</summary>
     /// <exception cref="ArgumentException">A vector has other dimensions than those already stored.</exception>
@@ -49,11 +62,15 @@ public sealed class VectorIndex
                 }
             }
 
-            // A new state over new arrays when the old ones are full or of other dimensions; otherwise the new rows
-            // go past the published ones, in arrays that readers of the current state never read that far.
-            var target = current.Dimensions == dimensions && current.Used + incoming.Count <= current.Capacity
+            // New rows go past the published ones, in arrays that readers of the current state never read that far. A
+            // new state over new arrays when those are full or of other dimensions, or when a stored passage gets a new
+            // vector: its old row dies, and in the published arrays a search could then find neither row.
+            var inPlace = current.Dimensions == dimensions
+                && current.Used + incoming.Count <= current.Capacity
+                && !incoming.Any(v => current.RowOf.ContainsKey(v.PassageId));
+            var target = inPlace
                 ? current
-                : Resize(current.Dimensions == dimensions ? current : VectorRows.Empty, dimensions, current.Live + incoming.Count);
+                : Resize(current.Dimensions == dimensions ? current : VectorRows.Empty, dimensions, Math.Max(_reserved, current.Live + incoming.Count));
             var rowOf = new Dictionary<int, int>(target.RowOf);
             var used = target.Used;
             var live = target.Live;

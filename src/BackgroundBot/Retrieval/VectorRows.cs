@@ -5,8 +5,9 @@ namespace BackgroundBot.Retrieval;
 /// <summary>
 /// One published state of a <see cref="VectorIndex"/>: vectors stored contiguously, row after row, with their 8-bit
 /// codes beside them. Readers take the current state and never lock. Writers only append rows past
-/// <see cref="Used"/> (which no reader of this state looks at), mark a replaced or removed row dead by its id, or
-/// publish a new state over new arrays (growth, compaction), so a reader's state stays whole while it searches.
+/// <see cref="Used"/> (which no reader of this state looks at), mark a removed passage's row dead, or publish a new
+/// state over new arrays (growth, compaction, a passage's vector replaced), so a reader's state stays whole while it
+/// searches; a passage removed meanwhile may or may not be in its results.
 /// </summary>
 internal sealed class VectorRows
 {

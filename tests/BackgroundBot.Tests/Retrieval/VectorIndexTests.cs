@@ -140,6 +140,38 @@ public sealed class VectorIndexTests
         Assert.Equal([2_997, 2_998, 2_999], index.Search(writerVectors[^1], 200).Select(h => h.PassageId).Where(id => id >= 1_000).Order());
     }
 
+    [Fact]
+    public async Task A_passage_whose_vector_is_replaced_meanwhile_is_still_found()
+    {
+        var random = new Random(4);
+        var index = new VectorIndex();
+        var target = Gaussian(random);
+        index.Set([(1, target.ToArray()), .. Enumerable.Range(2, 300).Select(id => (id, Gaussian(random)))]);
+
+        // The new vector points the same way, so passage 1 stays the best match whichever row a search reads.
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < 3_000; i++)
+            {
+                index.Set([(1, target.Select(x => x * (1 + (i % 7))).ToArray())]);
+            }
+        });
+        var missed = 0;
+        var searches = 0;
+        while (!writer.IsCompleted || searches < 200)
+        {
+            searches++;
+            if (index.Search(target, 1) is not [(1, _)])
+            {
+                missed++;
+            }
+        }
+
+        await writer;
+        Assert.Equal(0, missed);
+        Assert.Equal(301, index.Count);
+    }
+
     private static List<(int PassageId, float Similarity)> Exhaustive(Dictionary<int, float[]> vectors, float[] query, int count)
     {
         var normalised = VectorIndex.Normalise(query.ToArray());
