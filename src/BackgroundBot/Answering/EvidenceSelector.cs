@@ -170,7 +170,7 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
     }
 
     /// <summary>
-    /// How much a group of the question counts: its inverse document frequency, as one concept for a group of names.
+    /// How much a group of the question counts: its inverse document frequency, as one concept for a group of synonyms.
     /// A word no passage holds cannot tell sentences apart and is often chat ("actually", "i heard"): it counts as a
     /// common word, so it neither sinks a relevant answer nor lifts an irrelevant one; meaning decides those.
     /// </summary>
@@ -180,7 +180,7 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
         var absent = AbsentWordWeight * rarest;
         double TermWeight(string term) => index.Frequency(term) > 0 ? Math.Min(index.Idf(term), rarest) : absent;
         var weight = group.Alternatives.Max(a => a.Average(TermWeight));
-        if (group.Alternatives.Count > 1)
+        if (group.Synonyms)
         {
             var together = group.Alternatives.Where(a => a.Count == 1).Sum(a => index.Frequency(a[0]));
             if (together > 0)

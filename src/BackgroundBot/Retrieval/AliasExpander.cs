@@ -9,6 +9,7 @@ namespace BackgroundBot.Retrieval;
 public sealed class AliasExpander
 {
     private readonly List<IReadOnlyList<IReadOnlyList<string>>> _groups = [];
+    private readonly HashSet<IReadOnlyList<IReadOnlyList<string>>> _synonyms = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _terms = new(StringComparer.Ordinal);
 
     public AliasExpander(IEnumerable<AliasGroup> aliases, TextAnalyzer analyzer)
@@ -23,6 +24,10 @@ public sealed class AliasExpander
             if (names.Count > 1)
             {
                 _groups.Add(names);
+                if (alias.Kind == AliasKind.Term)
+                {
+                    _synonyms.Add(names);
+                }
                 _terms.UnionWith(names.SelectMany(n => n));
             }
         }
@@ -43,7 +48,7 @@ public sealed class AliasExpander
             {
                 if (seen.Add(string.Join('|', alias.Select(a => string.Join(' ', a)))))
                 {
-                    groups.Add(new QueryGroup(alias));
+                    groups.Add(new QueryGroup(alias, Synonyms: _synonyms.Contains(alias)));
                 }
 
                 i += length;

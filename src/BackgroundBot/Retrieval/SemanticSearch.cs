@@ -228,6 +228,11 @@ public sealed class SemanticSearch : IDisposable
             _vectors.Set(mine);
         }
 
+        if (have.Count >= StartupMemory.LargeLoad)
+        {
+            StartupMemory.Release();
+        }
+
         if (others.Count > 0)
         {
             Log.OtherModelEmbeddings(_logger, string.Join(", ", others.Keys), Model!);

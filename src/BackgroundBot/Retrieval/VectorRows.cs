@@ -20,7 +20,7 @@ internal sealed class VectorRows
 
     public static readonly VectorRows Empty = new(0, 0, 0, [], [], [], [], [], new Dictionary<int, int>());
 
-    public VectorRows(int dimensions, int used, int live, float[] vectors, sbyte[] codes, float[] scales, float[] residuals, int[] ids, Dictionary<int, int> rowOf)
+    public VectorRows(int dimensions, int used, int live, Half[] vectors, sbyte[] codes, float[] scales, float[] residuals, int[] ids, Dictionary<int, int> rowOf)
     {
         Dimensions = dimensions;
         Used = used;
@@ -44,8 +44,8 @@ internal sealed class VectorRows
 
     public int Capacity => Ids.Length;
 
-    /// <summary>Normalised vectors, <see cref="Dimensions"/> floats per row.</summary>
-    public float[] Vectors { get; }
+    /// <summary>Normalised vectors, <see cref="Dimensions"/> half-precision floats per row.</summary>
+    public Half[] Vectors { get; }
 
     /// <summary>The rows' 8-bit codes, <see cref="Dimensions"/> per row.</summary>
     public sbyte[] Codes { get; }
@@ -62,12 +62,19 @@ internal sealed class VectorRows
     /// <summary>Each live passage's row; never changed once published.</summary>
     public IReadOnlyDictionary<int, int> RowOf { get; }
 
-    public ReadOnlySpan<float> Vector(int row) => Vectors.AsSpan(row * Dimensions, Dimensions);
+    public ReadOnlySpan<Half> Vector(int row) => Vectors.AsSpan(row * Dimensions, Dimensions);
 
     public float? Similarity(int passageId, ReadOnlySpan<float> normalisedQuery) =>
         normalisedQuery.Length == Dimensions && RowOf.TryGetValue(passageId, out var row)
-            ? TensorPrimitives.Dot(Vector(row), normalisedQuery)
+            ? Dot(row, normalisedQuery, VectorScratch.Current(Dimensions, 0).Row(Dimensions))
             : null;
+
+    // The row widened into `buffer` (vectorised), then one dot product: what every exact score is.
+    private float Dot(int row, ReadOnlySpan<float> query, Span<float> buffer)
+    {
+        TensorPrimitives.ConvertToSingle(Vector(row), buffer);
+        return TensorPrimitives.Dot(buffer, query);
+    }
 
     /// <summary>
     /// The <paramref name="count"/> rows most similar to <paramref name="query"/> (normalised), best first, ties to
@@ -126,11 +133,12 @@ internal sealed class VectorRows
         var rows = candidates.Rows;
         var candidateIds = candidates.Ids;
         var upper = candidates.Upper;
+        var buffer = scratch.Row(dimensions);
         for (var i = 0; i < rows.Length; i++)
         {
             if (upper[i] >= threshold)
             {
-                best.Offer(candidateIds[i], TensorPrimitives.Dot(Vector(rows[i]), query));
+                best.Offer(candidateIds[i], Dot(rows[i], query, buffer));
             }
         }
 

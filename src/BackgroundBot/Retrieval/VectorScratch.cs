@@ -12,6 +12,8 @@ internal sealed class VectorScratch
     private int[] _resultIds = new int[16];
     private double[] _resultScores = new double[16];
 
+    private float[] _row = [];
+
     public short[] QueryCodes { get; private set; } = [];
 
     /// <summary>The best worst cases seen (by row), whose threshold decides which rows stay candidates.</summary>
@@ -37,6 +39,17 @@ internal sealed class VectorScratch
         }
 
         return scratch;
+    }
+
+    /// <summary>A stored row widened to single precision for its exact score.</summary>
+    public Span<float> Row(int dimensions)
+    {
+        if (_row.Length < dimensions)
+        {
+            _row = new float[dimensions];
+        }
+
+        return _row.AsSpan(0, dimensions);
     }
 
     public Span<int> ResultIds(int count) => _resultIds.AsSpan(0, count);

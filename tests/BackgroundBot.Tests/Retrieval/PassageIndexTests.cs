@@ -78,6 +78,29 @@ public sealed class PassageIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(AliasKind.Place, 2)]
+    [InlineData(AliasKind.Term, 1)]
+    public void A_place_name_keeps_its_own_rarity_while_synonyms_weigh_as_one_concept(AliasKind kind, int expectedFirst)
+    {
+        // "Berdzor" is in one passage, its other name "Lachin" in forty. A question naming Berdzor is about the rare
+        // name: the passage that uses it must win over one that only shares the common name. Synonyms are the other
+        // way round: a rare synonym must not outweigh the concept everyone else words differently.
+        var index = new PassageIndex(Analyzer, Options.Create(new RetrievalOptions()));
+        index.Add([
+            new Passage { Id = 1, Text = "Turnout in the Lachin local elections was low." },
+            new Passage { Id = 2, Text = "Turnout in the Berdzor local elections was low." },
+            .. Enumerable.Range(3, 40).Select(i => new Passage { Id = i, Text = $"Convoy number {i} passed along the Lachin corridor road." }),
+        ]);
+        var expander = new AliasExpander([new AliasGroup { Names = ["Berdzor", "Lachin"], Kind = kind }], Analyzer);
+        const string question = "What was the turnout in the Berdzor local elections?";
+
+        var hits = index.Search(new AnalyzedQuery(question, expander.Expand(Analyzer.AnalyzeQuestion(question))), 2);
+
+        Assert.Equal(expectedFirst, hits[0].Passage.Id);
+        Assert.Equal(kind == AliasKind.Term, hits[0].Score == hits[1].Score);
+    }
+
     [Fact]
     public void Retired_passages_are_never_indexed_or_returned()
     {
@@ -143,7 +166,7 @@ public sealed class PassageIndexTests
         for (var g = random.Next(1, 5); g > 0; g--)
         {
             var alternatives = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Terms(random.Next(1, 4))).ToList();
-            groups.Add(new QueryGroup(alternatives, random.Next(4) == 0 ? 0.5 : 1.0));
+            groups.Add(new QueryGroup(alternatives, random.Next(4) == 0 ? 0.5 : 1.0, Synonyms: random.Next(2) == 0));
         }
 
         groups.Add(QueryGroup.Single("absent"));
@@ -214,9 +237,9 @@ public sealed class PassageIndexTests
             var scores = new Dictionary<int, double>();
             foreach (var group in query.Groups)
             {
-                // A group of names is one concept: no name is rarer than all of them together.
+                // A group of synonyms is one concept: no word is rarer than all of them together. Names keep their own.
                 var together = Math.Min(_liveCount, group.Alternatives.Where(a => a.Count == 1).Sum(a => Df(a[0])));
-                var groupIdf = group.Alternatives.Count > 1 && together > 0 ? Math.Log(1 + ((_liveCount - together + 0.5) / (together + 0.5))) : double.MaxValue;
+                var groupIdf = group.Synonyms && together > 0 ? Math.Log(1 + ((_liveCount - together + 0.5) / (together + 0.5))) : double.MaxValue;
                 var groupScores = new Dictionary<int, double>();
                 foreach (var alternative in group.Alternatives)
                 {

@@ -4,8 +4,8 @@ using BackgroundBot.Retrieval;
 namespace BackgroundBot.Tests.Retrieval;
 
 /// <summary>
-/// The contiguous, two-pass vector index against scoring every vector exactly (kept below as the reference): the same
-/// passages, the same similarities to the bit, the same tie order, through adds, replacements, removals and
+/// The contiguous, two-pass vector index against scoring every stored vector exactly (kept below as the reference;
+/// rows are stored normalised, in half precision): the same passages, the same similarities to the bit, the same tie order, through adds, replacements, removals and
 /// compaction, on scattered vectors and on near-duplicates (where many rows crowd the top and bounds matter most).
 /// </summary>
 public sealed class VectorIndexTests
@@ -78,7 +78,8 @@ public sealed class VectorIndexTests
         var index = new VectorIndex();
         index.Set([(1, stored.ToArray()), (2, Gaussian(random))]);
 
-        Assert.Equal(TensorPrimitives.Dot(VectorIndex.Normalise(stored.ToArray()), query), index.Similarity(1, query));
+        Assert.Equal(TensorPrimitives.Dot(AsStored(stored), query), index.Similarity(1, query));
+        Assert.InRange(index.Similarity(1, query)!.Value - TensorPrimitives.Dot(VectorIndex.Normalise(stored.ToArray()), query), -1e-3f, 1e-3f);
         Assert.Null(index.Similarity(3, query));
 
         index.Remove([1]);
@@ -176,11 +177,21 @@ public sealed class VectorIndexTests
     {
         var normalised = VectorIndex.Normalise(query.ToArray());
         return vectors
-            .Select(v => (v.Key, TensorPrimitives.Dot(VectorIndex.Normalise(v.Value.ToArray()), normalised)))
+            .Select(v => (v.Key, TensorPrimitives.Dot(AsStored(v.Value), normalised)))
             .OrderByDescending(v => v.Item2)
             .ThenBy(v => v.Key)
             .Take(count)
             .ToList();
+    }
+
+    // A vector as the index keeps it: normalised, then rounded to half precision.
+    private static float[] AsStored(float[] vector)
+    {
+        var normalised = VectorIndex.Normalise(vector.ToArray());
+        var half = new Half[normalised.Length];
+        TensorPrimitives.ConvertToHalf(normalised, half);
+        TensorPrimitives.ConvertToSingle(half, normalised);
+        return normalised;
     }
 
     private static float[] Gaussian(Random random)
