@@ -25,6 +25,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<QuestionGuard>();
         services.AddSingleton<EvidenceSelector>();
         services.AddSingleton<DisputeAccounts>();
+        services.AddSingleton<ConflictOverview>();
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<DeclineMessages>();
         services.AddSingleton<ExtractiveAnswerer>();

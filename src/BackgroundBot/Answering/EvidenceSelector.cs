@@ -2,6 +2,7 @@ using System.Globalization;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Retrieval;
 using BackgroundBot.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BackgroundBot.Answering;
@@ -13,7 +14,7 @@ namespace BackgroundBot.Answering;
 /// many"), whether it falls in the question's time ("the first war") and whether its actor is the question's ("when
 /// did Azerbaijani forces take Shushi?" is not answered by a capture by Armenian forces).
 /// </summary>
-public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, FactStore store, IOptions<AnsweringOptions> options)
+public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, FactStore store, IOptions<AnsweringOptions> options, ILogger<EvidenceSelector> logger)
 {
     // A sentence this short is a heading or a fragment, not an answer.
     private const int MinSentenceWords = 5;
@@ -38,6 +39,15 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
         }
 
         var ranked = Candidates(query, reading, hits).OrderByDescending(c => c.Evidence.Score).ToList();
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            foreach (var candidate in ranked.Take(8))
+            {
+                var similarity = candidate.Similarity?.ToString("F3", CultureInfo.InvariantCulture) ?? "none";
+                Log.Candidate(logger, candidate.Evidence.Score, candidate.Evidence.Coverage, similarity, IsRelevant(candidate, minCoverage), candidate.Evidence.Sentence);
+            }
+        }
+
         if (reading.IsBroad && Overview(ranked) is { Count: >= MinOverviewPeriods } overview)
         {
             return overview;
@@ -104,7 +114,9 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
         var chosen = new List<(int Year, Evidence Evidence)>();
         foreach (var (from, to) in OverviewPeriods)
         {
-            var best = ranked.FirstOrDefault(c => c.Evidence.Fact is { ClaimedBy: null } fact && YearsOf("", fact) is { } years && years.From >= from && years.From <= to
+            // Undisputed facts only: a disputed one would bring every side's account with it, and an overview is
+            // a few lines, one per period.
+            var best = ranked.FirstOrDefault(c => c.Evidence.Fact is { ClaimedBy: null, Dispute: null } fact && YearsOf("", fact) is { } years && years.From >= from && years.From <= to
                 && c.Similarity is not null);
             if (best is not null)
             {

@@ -14,6 +14,7 @@ public sealed partial class ExtractiveAnswerer(
     Retriever retriever,
     EvidenceSelector selector,
     DisputeAccounts disputes,
+    ConflictOverview overview,
     PlaceNames placeNames,
     DeclineMessages declines,
     Knowledge.FactStore store,
@@ -60,7 +61,12 @@ public sealed partial class ExtractiveAnswerer(
         var hits = reading.IsBroad
             ? await retriever.SearchAsync(query with { Context = OverviewContext }, cancellationToken, depth: 200)
             : await retriever.SearchAsync(query, cancellationToken);
-        var evidence = selector.Select(query, reading, hits, reading.IsBroad ? 6 : options.Value.MaxSentences, options.Value.MinCoverage);
+        var evidence = reading.IsBroad ? await overview.ComposeAsync(cancellationToken) : [];
+        if (evidence.Count == 0)
+        {
+            evidence = selector.Select(query, reading, hits, reading.IsBroad ? 6 : options.Value.MaxSentences, options.Value.MinCoverage);
+        }
+
         if (evidence.Count == 0)
         {
             if (recordGap && request.RecordGap)
@@ -69,6 +75,13 @@ public sealed partial class ExtractiveAnswerer(
             }
 
             return new AnswerPreparation(question, AskResult.Ok(Decline(question, DeclineReason.NotCovered)), hits, []);
+        }
+
+        // A question about the sides' accounts is answered with the accounts of one disputed event, the best match:
+        // accounts of other disputes that share its words ("the 2020 war") would bury it.
+        if ((reading.IsContested || screened is not null) && evidence[0].Fact?.Dispute is { } dispute)
+        {
+            evidence = [.. evidence.Where(e => e.Fact?.Dispute == dispute)];
         }
 
         evidence = disputes.Complete(evidence, reading.IsContested || screened is not null);

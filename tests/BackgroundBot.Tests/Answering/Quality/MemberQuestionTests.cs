@@ -80,6 +80,29 @@ public sealed partial class MemberQuestionTests(PackStoreFixture fixture) : ICla
         Assert.Contains("Azerbaijan's account", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Armenia's account", answer.Text, StringComparison.Ordinal);
         Assert.True(answer.Citations.Count >= 2, answer.Text);
+
+        // The accounts of this event only: accounts of other disputed events of the same war would bury them.
+        Assert.DoesNotContain("Ganja", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cluster munitions", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_the_blockade_started_is_answered_with_its_first_day()
+    {
+        var answer = Ask("when did the blockade start?");
+
+        Assert.True(answer.Grounded, answer.Text);
+        Assert.Contains("12 December 2022", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("27 September 2020", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_ceasefire_that_ended_the_2020_war_is_the_november_deal()
+    {
+        var answer = Ask("Who brokered the ceasefire that ended the 2020 war?");
+
+        Assert.True(answer.Grounded, answer.Text);
+        Assert.Contains("The 2020 war ended with a deal announced overnight on 9-10 November 2020 by Russia's President Vladimir Putin", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,6 +146,12 @@ public sealed partial class MemberQuestionTests(PackStoreFixture fixture) : ICla
         var years = FirstYearOfEachSentence().Matches(answer.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(years.Order(), years);
         Assert.True(years.Max() - years.Min() >= 20, answer.Text);
+
+        // Key events, a few lines: the Soviet oblast, the wars and their ends, 2023; no one side's account.
+        Assert.InRange(answer.Citations.Count, 3, 6);
+        Assert.Contains("Autonomous Oblast", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("2020 war ended", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("'s account", answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]
