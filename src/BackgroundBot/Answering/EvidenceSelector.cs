@@ -263,7 +263,10 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
         {
             // An account is dated when it was given, not when the event it describes happened: out of the question's
             // time it loses less than a dated event does.
-            adjustment += scope.Overlaps(years.From, years.To) || SentenceTraits.Years(sentence).Any(scope.Contains) ? 0.08 : fact?.ClaimedBy is null ? -0.35 : -0.1;
+            // A curated fact's date is what it is about; the years its sentence names may be when a source wrote
+            // ("a 2023 overview … sums up the first war"). Only an account, dated when given, is also read by them.
+            var named = fact is { ClaimedBy: null, Date: not null } ? false : SentenceTraits.Years(sentence).Any(scope.Contains);
+            adjustment += scope.Overlaps(years.From, years.To) || named ? 0.08 : fact?.ClaimedBy is null ? -0.35 : -0.1;
         }
 
         if (reading.Actor is { } actor && SentenceTraits.CaptureActor(sentence) is { } acted)

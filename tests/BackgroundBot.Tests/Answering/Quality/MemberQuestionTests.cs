@@ -97,6 +97,27 @@ public sealed partial class MemberQuestionTests(PackStoreFixture fixture) : ICla
     }
 
     [Fact]
+    public void Arriving_peacekeepers_are_the_2020_deployment_not_troops_that_arrived_in_1918()
+    {
+        var answer = Ask("when did the russian peacekeepers arrive?");
+
+        Assert.True(answer.Grounded, answer.Text);
+        Assert.Contains("Russian peacekeeping contingent", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1918", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_facts_curated_date_decides_its_time_not_the_year_its_source_wrote()
+    {
+        // "A 2023 overview … sums up the first war" is about 1988-1994, not about 2023.
+        var answer = Ask("how many armenians left karabakh in 2023?");
+
+        Assert.True(answer.Grounded, answer.Text);
+        Assert.Contains("100,000", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("first Karabakh war", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_ceasefire_that_ended_the_2020_war_is_the_november_deal()
     {
         var answer = Ask("Who brokered the ceasefire that ended the 2020 war?");
