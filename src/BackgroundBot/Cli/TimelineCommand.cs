@@ -18,7 +18,8 @@ public static class TimelineCommand
         var command = new Command("timeline", "Show the dated facts in order, with their sources.") { topic, from, to, place, json };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(from) is { } start && result.GetValue(to) is { } end && start > end)
+            // Read from the tokens: a value that failed its own parser has already been reported, and GetValue would throw.
+            if (Year(result.GetResult(from)) is { } start && Year(result.GetResult(to)) is { } end && start > end)
             {
                 result.AddError($"--from {start} is after --to {end}; give the earlier year to --from.");
             }
@@ -58,4 +59,7 @@ public static class TimelineCommand
         });
         return command;
     }
+
+    private static int? Year(System.CommandLine.Parsing.OptionResult? result) =>
+        result?.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
 }

@@ -9,7 +9,7 @@ namespace BackgroundBot.Knowledge.Import;
 /// <list type="bullet">
 /// <item>HTML elements that are hidden (<c>hidden</c>, <c>aria-hidden="true"</c>, <c>display:none</c>), an
 /// <c>&lt;address&gt;</c>, an author (<c>rel="author"</c>, <c>itemprop="author"</c>), or whose class or id names
-/// boilerplate: a word such as ad, ads, advert, advertisement, sponsored, promo, byline, author, related, recommended,
+/// boilerplate: a word such as ad, ads, advert, advertisement, sponsored, promo, byline, author, meta, dateline, related, recommended,
 /// newsletter, subscribe, share, social, comments, or read-more, see-also, more-stories;</item>
 /// <item>in every format, a paragraph that is only a byline ("By Anna Petrosyan and Elnur Aliyev, Reuters"), only an
 /// advertisement label ("Advertisement", "Sponsored content", "Story continues below advertisement"), or a short
@@ -21,7 +21,7 @@ internal static partial class Boilerplate
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
     {
         "ad", "ads", "advert", "adverts", "advertisement", "advertisements", "advertising", "sponsored", "sponsor", "promo", "promoted",
-        "byline", "author", "authors", "related", "recommended", "recommendations", "newsletter", "subscribe", "subscription",
+        "byline", "author", "authors", "meta", "dateline", "timestamp", "related", "recommended", "recommendations", "newsletter", "subscribe", "subscription",
         "share", "sharing", "social", "comments", "outbrain", "taboola",
     };
 
