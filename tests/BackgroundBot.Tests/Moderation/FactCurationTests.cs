@@ -136,7 +136,7 @@ public sealed class FactCurationTests : IDisposable
     [Theory]
     [InlineData("", "2024", "ceasefire", "https://example.org/x", "The statement must be")]
     [InlineData("A statement.", "June 2024", "ceasefire", "https://example.org/x", "Dates are YYYY")]
-    [InlineData("A statement.", "2024", "weather", "https://example.org/x", "The topic must be one of")]
+    [InlineData("A statement.", "2024", "weather", "https://example.org/x", "Unknown topic 'weather'; the topics are")]
     [InlineData("A statement.", "2024", "ceasefire", "not a url", "A fact needs a source")]
     public void Bad_drafts_are_refused_with_a_reason_and_nothing_changes(string statement, string date, string topic, string url, string expected)
     {
