@@ -21,6 +21,11 @@ public static partial class CliUsage
         var unmatched = parseResult.UnmatchedTokens;
         var subcommands = command.Subcommands.Select(c => c.Name).ToList();
 
+        if (unmatched.FirstOrDefault(t => t.StartsWith("--", StringComparison.Ordinal)) is { } option)
+        {
+            return $"Unknown option '{option}' for {verb}; `{verb} --help` lists its options.";
+        }
+
         // "ask Who were the co-chairs?": every word after the first is an unmatched token.
         if (command.Name == "ask" && unmatched.Count > 0)
         {

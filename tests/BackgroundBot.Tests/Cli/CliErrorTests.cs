@@ -20,6 +20,7 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("ID expects a passage id, a whole number such as 12, not 'seven'.", "passage", "seven")]
     [InlineData("AUDIT-ID expects an audit entry id, a whole number such as 12, not 'last'.", "facts", "undo", "last")]
     [InlineData("--kind expects one of place, party, organisation, term, not 'city'.", "aliases", "add", "A", "B", "--kind", "city")]
+    [InlineData("Unknown option '--jsno' for ask; `ask --help` lists its options.", "ask", "Who brokered the ceasefire?", "--jsno")]
     [InlineData("--date expects a date such as 2023-05-02, not 'May 2023'.", "import", "x.txt", "--date", "May 2023")]
     public async Task A_usage_error_is_one_line_saying_what_to_do_and_exits_2(string expected, params string[] args)
     {
