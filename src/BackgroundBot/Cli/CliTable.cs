@@ -100,8 +100,9 @@ public sealed class CliTable
         {
             return Console.WindowWidth is > 40 and var width ? width : 120;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or PlatformNotSupportedException or InvalidOperationException)
         {
+            // No console to ask (a test, a service): the common default.
             return 120;
         }
     }
