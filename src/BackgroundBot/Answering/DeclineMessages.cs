@@ -173,6 +173,8 @@ public sealed partial class DeclineMessages(FactStore store)
         "territory" => "territorial history",
         "humanitarian" => "humanitarian matters",
         "politics" => "political history",
+        "history" => "the region's earlier history",
+        "demographics" => "population and census figures",
         _ => topic,
     };
 }

@@ -11,15 +11,50 @@ public static class CliApp
         TextWriter output,
         TextWriter error,
         Action<IHostApplicationBuilder>? configureHost = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        bool? terminal = null)
     {
+        // Lists get headers and fitted columns only for a person at a terminal; scripts reading a pipe get plain rows.
+        var isTerminal = terminal ?? (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
+
         // Stored text (questions, suggestions, titles) reaches the terminal only with its control characters escaped.
         output = new TerminalSafeWriter(output);
         error = new TerminalSafeWriter(error);
-        var cli = new CliContext(output, error, configureHost);
-        var root = new RootCommand("BackgroundBot: cited answers on the background of the Nagorno-Karabakh conflict, from a curated fact store.")
+        var cli = new CliContext(output, error, configureHost, isTerminal);
+        var root = CreateRoot(cli);
+        var parseResult = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parseResult.Errors.Count > 0)
+        {
+            await error.WriteLineAsync(CliUsage.Describe(parseResult));
+            return ExitCodes.Usage;
+        }
+
+        // The edge of every verb and both servers: whatever fails becomes one line and exit 1; the details go to the log.
+        try
+        {
+            return await parseResult.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex)
+        {
+            await error.WriteLineAsync(CliFailure.Describe(ex));
+            CliLog.Details(ex);
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Every verb, with its options and arguments.</summary>
+    public static RootCommand CreateRoot(CliContext cli)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        return new RootCommand("BackgroundBot: cited answers on the background of the Nagorno-Karabakh conflict, from a curated fact store.")
         {
             cli.Db,
+            cli.By,
             AskCommand.Create(cli),
             EvalCommand.Create(cli),
             ImportCommand.Create(cli),
@@ -40,34 +75,5 @@ public static class CliApp
             BackupCommand.Create(cli),
             RestoreCommand.Create(cli),
         };
-
-        var parseResult = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        if (parseResult.Errors.Count > 0)
-        {
-            foreach (var parseError in parseResult.Errors)
-            {
-                await error.WriteLineAsync(parseError.Message);
-            }
-
-            await error.WriteLineAsync("Run with --help for usage.");
-            return ExitCodes.Usage;
-        }
-
-        // The edge of every verb and both servers: whatever fails becomes one line and exit 1; the details go to the log.
-        try
-        {
-            return await parseResult.InvokeAsync(invocation, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return ExitCodes.Interrupted;
-        }
-        catch (Exception ex)
-        {
-            await error.WriteLineAsync(CliFailure.Describe(ex));
-            CliLog.Details(ex);
-            return ExitCodes.BadInput;
-        }
     }
 }

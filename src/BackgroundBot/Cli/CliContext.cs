@@ -4,8 +4,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace BackgroundBot.Cli;
 
-/// <summary>What every verb shares: where it writes, the <c>--db</c> option, and how its host is built.</summary>
-public sealed class CliContext(TextWriter output, TextWriter error, Action<IHostApplicationBuilder>? configureHost)
+/// <summary>What every verb shares: where it writes, the <c>--db</c> and <c>--by</c> options, and how its host is built.</summary>
+public sealed class CliContext(TextWriter output, TextWriter error, Action<IHostApplicationBuilder>? configureHost, bool terminal = false)
 {
     public TextWriter Output { get; } = output;
 
@@ -14,12 +14,30 @@ public sealed class CliContext(TextWriter output, TextWriter error, Action<IHost
     /// <summary>Extra host configuration (tests point the bot at fakes with it).</summary>
     public Action<IHostApplicationBuilder>? ConfigureHost { get; } = configureHost;
 
+    /// <summary>Whether standard output is a terminal a person reads: lists get a header and columns that fit.</summary>
+    public bool Terminal { get; } = terminal;
+
+    public Option<string?> By { get; } = new("--by")
+    {
+        Description = "Who is making the change, as the audit records it (cli:NAME). Defaults to your OS user name.",
+        HelpName = "NAME",
+        Recursive = true,
+    };
+
     public Option<string?> Db { get; } = new("--db")
     {
         Description = "The fact store file (LiteDB). Defaults to the Store:Path setting, data/backgroundbot.db.",
         HelpName = "PATH",
         Recursive = true,
     };
+
+    /// <summary>The actor curation from this shell is audited as: <c>cli:</c> and <c>--by</c>, or the OS user.</summary>
+    public string Actor(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var name = parseResult.GetValue(By);
+        return $"cli:{(string.IsNullOrWhiteSpace(name) ? Environment.UserName : name.Trim())}";
+    }
 
     /// <summary>Builds and starts the host for one verb; options are validated and the store seeded on first run.</summary>
     public Task<IHost> StartHostAsync(ParseResult parseResult, CancellationToken cancellationToken, bool seed = true) =>

@@ -10,7 +10,7 @@ public static class ExportCommand
     public static Command CreateExport(CliContext cli)
     {
         var output = new Option<string>("--out") { Description = "The JSON file to write.", Required = true, HelpName = "FILE.json" };
-        var command = new Command("export", "Write the whole curated store (articles, passages, facts, aliases, audit) as versioned JSON.") { output };
+        var command = new Command("export", "Write the whole store (articles, passages, facts, aliases, audit, gaps, review queue, answers and their votes) as versioned JSON.") { output };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
@@ -19,7 +19,7 @@ public static class ExportCommand
             transfer.ExportTo(path);
             var snapshot = transfer.Export();
             await cli.Output.WriteLineAsync(
-                $"Exported {snapshot.Articles!.Count} articles, {snapshot.Passages!.Count} passages, {snapshot.Facts!.Count} facts, {snapshot.Aliases!.Count} aliases and {snapshot.Audit!.Count} audit entries to {path}.");
+                $"Exported {Counts(snapshot)} to {path}.");
             return ExitCodes.Success;
         });
         return command;
@@ -46,9 +46,14 @@ public static class ExportCommand
                 return ExitCodes.BadInput;
             }
 
-            await cli.Output.WriteLineAsync($"Imported {snapshot!.Articles!.Count} articles, {snapshot.Passages!.Count} passages, {snapshot.Facts!.Count} facts, {snapshot.Aliases!.Count} aliases and {snapshot.Audit!.Count} audit entries.");
+            await cli.Output.WriteLineAsync($"Imported {Counts(snapshot!)}.");
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static string Counts(StoreSnapshot snapshot) =>
+        $"{snapshot.Articles?.Count ?? 0} articles, {snapshot.Passages?.Count ?? 0} passages, {snapshot.Facts?.Count ?? 0} facts, {snapshot.Aliases?.Count ?? 0} aliases, "
+        + $"{snapshot.Audit?.Count ?? 0} audit entries, {snapshot.Gaps?.Count ?? 0} gaps, {snapshot.ReviewQueue?.Count ?? 0} review items, "
+        + $"{snapshot.Answers?.Count ?? 0} answers and {snapshot.Feedback?.Count ?? 0} votes";
 }

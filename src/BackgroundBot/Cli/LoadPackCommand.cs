@@ -23,7 +23,7 @@ public static class LoadPackCommand
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
             var loader = host.Services.GetRequiredService<FactPackLoader>();
             var path = parseResult.GetValue(file) ?? FactPackLoader.BundledPath;
-            var result = loader.LoadFile(path, $"cli:{Environment.UserName}");
+            var result = loader.LoadFile(path, cli.Actor(parseResult));
             if (!result.Succeeded)
             {
                 foreach (var problem in result.Problems)

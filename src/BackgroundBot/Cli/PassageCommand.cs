@@ -10,7 +10,7 @@ public static class PassageCommand
 {
     public static Command Create(CliContext cli)
     {
-        var id = new Argument<int>("id") { Description = "The passage id, as answers and imports show it." };
+        var id = CliValues.IdArgument("id", "The passage id, as answers and imports show it.", "a passage");
         var command = new Command("passage", "Show one passage and its article.") { id };
         command.SetAction(async (parseResult, cancellationToken) =>
         {

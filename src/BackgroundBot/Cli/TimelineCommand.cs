@@ -5,22 +5,43 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Cli;
 
-/// <summary><c>timeline [--topic T] [--from YYYY] [--to YYYY] [--place NAME]</c>: the dated facts in order, with sources.</summary>
+/// <summary><c>timeline [--topic T] [--from YYYY] [--to YYYY] [--place NAME] [--json]</c>: the dated facts in order, with sources.</summary>
 public static class TimelineCommand
 {
     public static Command Create(CliContext cli)
     {
-        var topic = new Option<string?>("--topic") { Description = $"Only one topic: {string.Join(", ", Topics.All)}." };
-        topic.AcceptOnlyFromAmong([.. Topics.All]);
-        var from = new Option<int?>("--from") { Description = "From this year.", HelpName = "YYYY" };
-        var to = new Option<int?>("--to") { Description = "Up to this year.", HelpName = "YYYY" };
-        var place = new Option<string?>("--place") { Description = "Only facts about this place, under any of its names." };
-        var command = new Command("timeline", "Show the dated facts in order, with their sources.") { topic, from, to, place };
+        var topic = CliValues.Topic("Only one topic.");
+        var from = CliValues.Year("--from", "From this year.");
+        var to = CliValues.Year("--to", "Up to this year.");
+        var place = new Option<string?>("--place") { Description = "Only facts about this place, under any of its names.", HelpName = "NAME" };
+        var json = FactsCommand.JsonOption();
+        var command = new Command("timeline", "Show the dated facts in order, with their sources.") { topic, from, to, place, json };
+        command.Validators.Add(result =>
+        {
+            // Read from the tokens: a value that failed its own parser has already been reported, and GetValue would throw.
+            if (Year(result.GetResult(from)) is { } start && Year(result.GetResult(to)) is { } end && start > end)
+            {
+                result.AddError($"--from {start} is after --to {end}; give the earlier year to --from.");
+            }
+        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
             var entries = new Timeline(host.Services.GetRequiredService<FactStore>())
                 .Build(parseResult.GetValue(topic), parseResult.GetValue(from), parseResult.GetValue(to), parseResult.GetValue(place));
+            if (parseResult.GetValue(json))
+            {
+                var table = new CliTable().Column("", "date").Column("", "dateEnd").Column("", "topic").Column("", "factId")
+                    .Column("", "statement").Column("", "sourceTitle").Column("", "sourceUrl");
+                foreach (var entry in entries)
+                {
+                    table.Row(entry.Date, entry.DateEnd, entry.Topic, entry.FactId, entry.Statement, entry.SourceTitle, entry.SourceUrl);
+                }
+
+                await table.WriteAsync(cli, json: true, "");
+                return ExitCodes.Success;
+            }
+
             if (entries.Count == 0)
             {
                 await cli.Output.WriteLineAsync("No dated facts match.");
@@ -38,4 +59,7 @@ public static class TimelineCommand
         });
         return command;
     }
+
+    private static int? Year(System.CommandLine.Parsing.OptionResult? result) =>
+        result?.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
 }

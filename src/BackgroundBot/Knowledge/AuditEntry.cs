@@ -15,4 +15,7 @@ public sealed record AuditEntry
 
     public string? Before { get; init; }
     public string? After { get; init; }
+
+    /// <summary>For an undo: the audit entry it reverted, so the same change is never undone twice.</summary>
+    public int? Undoes { get; init; }
 }

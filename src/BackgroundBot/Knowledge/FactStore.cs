@@ -64,6 +64,7 @@ public sealed class FactStore : IDisposable
                 Facts.EnsureIndex(f => f.Key);
                 Facts.EnsureIndex(f => f.Dispute);
                 Audit.EnsureIndex(a => a.Subject);
+                Audit.EnsureIndex(a => a.Undoes);
 
                 // Every /ask looks up whether its channel is a follow-up thread; without the index that is a scan of every answer ever given.
                 Answers.EnsureIndex(a => a.ThreadId);
@@ -165,6 +166,14 @@ public sealed class FactStore : IDisposable
 
     public IReadOnlyList<AuditEntry> RecentAudit(int count) =>
         Audit.Query().OrderByDescending(a => a.Id).Limit(count).ToList();
+
+    /// <summary>Every audit entry, oldest first (filtering is done by the caller; the log is small beside the passages).</summary>
+    public IReadOnlyList<AuditEntry> AllAudit() => Audit.FindAll().OrderBy(a => a.Id).ToList();
+
+    /// <summary>The audit entries that undid <paramref name="auditId"/>, oldest first.</summary>
+    public IReadOnlyList<AuditEntry> UndosOf(int auditId) => Audit.Find(a => a.Undoes == auditId).OrderBy(a => a.Id).ToList();
+
+    public Gap? FindGap(int id) => Gaps.FindById(id);
 
     public IReadOnlyList<Gap> ListGaps() => Gaps.FindAll().OrderByDescending(g => g.Count).ThenByDescending(g => g.LastAsked).ToList();
 

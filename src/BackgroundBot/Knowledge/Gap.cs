@@ -18,4 +18,10 @@ public sealed record Gap
     public DateTimeOffset FirstAsked { get; init; }
     public DateTimeOffset LastAsked { get; init; }
     public IReadOnlyList<string> AskerIds { get; init; } = [];
+
+    /// <summary>Set when a moderator dismissed the gap (an off-topic question): it is no longer listed as open.</summary>
+    public DateTimeOffset? DismissedAt { get; init; }
+
+    public string? DismissedBy { get; init; }
+    public string? DismissReason { get; init; }
 }

@@ -70,6 +70,13 @@ public sealed class StoreWrite
         return alias with { Id = id.AsInt32 };
     }
 
+    /// <summary>Puts an alias group back under its own id (an undone removal).</summary>
+    public void RestoreAlias(AliasGroup alias)
+    {
+        _store.Aliases.Upsert(alias);
+        _aliasesChanged = true;
+    }
+
     public void UpdateAlias(AliasGroup alias)
     {
         _store.Aliases.Update(alias);
@@ -201,6 +208,10 @@ public sealed class StoreWrite
         _store.Facts.InsertBulk(snapshot.Facts ?? []);
         _store.Aliases.InsertBulk(snapshot.Aliases ?? []);
         _store.Audit.InsertBulk(snapshot.Audit ?? []);
+        _store.Gaps.InsertBulk(snapshot.Gaps ?? []);
+        _store.Suggestions.InsertBulk(snapshot.ReviewQueue ?? []);
+        _store.Answers.InsertBulk(snapshot.Answers ?? []);
+        _store.Feedback.InsertBulk(snapshot.Feedback ?? []);
         _added.AddRange((snapshot.Passages ?? []).Where(p => !p.Retired));
         _aliasesChanged = true;
         _factsChanged = true;
@@ -209,7 +220,7 @@ public sealed class StoreWrite
     public void SetFlag(string name, bool value) =>
         _store.Meta.Upsert(new BsonDocument { ["_id"] = name, ["value"] = value });
 
-    public AuditEntry Audit(DateTimeOffset at, string actor, string action, string subject, object? before, object? after)
+    public AuditEntry Audit(DateTimeOffset at, string actor, string action, string subject, object? before, object? after, int? undoes = null)
     {
         var entry = new AuditEntry
         {
@@ -219,6 +230,7 @@ public sealed class StoreWrite
             Subject = subject,
             Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson.Options),
             After = after is null ? null : JsonSerializer.Serialize(after, AuditJson.Options),
+            Undoes = undoes,
         };
         var id = _store.Audit.Insert(entry);
         return entry with { Id = id.AsInt32 };

@@ -179,7 +179,7 @@ public sealed class ArticleInteractionHandler(
                     {
                         Title = DiscordLimits.Trim($"Preview: {article.Title ?? file.FileName}", DiscordLimits.EmbedTitle),
                         Description = string.Create(CultureInfo.InvariantCulture,
-                            $"Published: {article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated"}\nSource: {article.Url ?? "none given"}\n{passages.Count} passages. Nothing is stored until you confirm. The preview expires in {Lifetime}."),
+                            $"Published: {article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated"}\nSource: {article.Url ?? "none given"}\n{(article.Url is null || article.Published is null ? "Warning: without a URL and a date it will be cited without a link or a date; add url: and date: headers to the file, or the url and date options.\n" : "")}{passages.Count} passages. Nothing is stored until you confirm. The preview expires in {Lifetime}."),
                         Fields = fields,
                     },
                 ],

@@ -12,5 +12,7 @@ public sealed record CurationResult<T>(CurationOutcome Outcome, string Message, 
 
     public static CurationResult<T> NotFound(string message) => new(CurationOutcome.NotFound, message);
 
+    public static CurationResult<T> Unchanged(string message) => new(CurationOutcome.Unchanged, message);
+
     public static CurationResult<T> Conflict(string message) => new(CurationOutcome.Conflict, message);
 }

@@ -5,18 +5,30 @@ using BackgroundBot.Knowledge;
 namespace BackgroundBot.Moderation;
 
 /// <summary>
-/// What moderators do to the store: add, edit and retract facts, remove articles, add aliases, and undo any of it.
-/// Every change is one transaction with its audit entry; an edit names the version it started from, so two
-/// moderators editing the same fact never lose an update silently. Callers check permissions before calling.
+/// What moderators do to facts and articles: add, edit and retract facts, remove articles. Every change is one
+/// transaction with its audit entry; an edit names the version it started from, so two moderators editing the same
+/// fact never lose an update silently, and changes only the fields it names. Callers check permissions first.
 /// </summary>
-public sealed class FactCuration(FactStore store, TimeProvider time)
+public sealed partial class FactCuration(FactStore store, TimeProvider time)
 {
-    public CurationResult<Fact> Add(FactDraft draft, string actor)
+    /// <param name="force">Add even when a live fact already says nearly the same.</param>
+    public CurationResult<Fact> Add(FactDraft draft, string actor, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        if (draft.ArticleId is not null && !string.IsNullOrWhiteSpace(draft.SourceUrl))
+        {
+            return CurationResult<Fact>.Refused(BothSources);
+        }
+
         if (Check(draft, out var source, out var citations) is { } problem)
         {
             return CurationResult<Fact>.Refused(problem);
+        }
+
+        if (!force && NearDuplicate(draft.Statement, exceptId: null) is { } twin)
+        {
+            return CurationResult<Fact>.Refused(string.Create(CultureInfo.InvariantCulture,
+                $"Fact {twin.Id} already says nearly the same: \"{twin.Statement}\". Edit that one, or add this anyway with --force."));
         }
 
         var (fact, auditId) = store.Write(write =>
@@ -27,13 +39,25 @@ public sealed class FactCuration(FactStore store, TimeProvider time)
         return CurationResult<Fact>.Done($"Added fact {fact.Id}.", fact, auditId);
     }
 
-    /// <param name="expectedVersion">The version the moderator saw; if the fact changed since, nothing is written.</param>
+    /// <summary>An edit from a whole draft (a Discord form, an approved correction): only what differs from the fact changes.</summary>
     public CurationResult<Fact> Edit(int id, int expectedVersion, FactDraft draft, string actor)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        if (Check(draft, out var source, out var citations) is { } problem)
+        if (store.FindFact(id) is not { } current)
         {
-            return CurationResult<Fact>.Refused(problem);
+            return CurationResult<Fact>.NotFound($"No fact with id {id}.");
+        }
+
+        return Edit(id, expectedVersion, FactEdit.From(draft, current), actor);
+    }
+
+    /// <param name="expectedVersion">The version the moderator saw; if the fact changed since, nothing is written.</param>
+    public CurationResult<Fact> Edit(int id, int expectedVersion, FactEdit edit, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        if (edit.ArticleId is not null && edit.SourceUrl is not null)
+        {
+            return CurationResult<Fact>.Refused(BothSources);
         }
 
         return store.Write(write =>
@@ -53,7 +77,17 @@ public sealed class FactCuration(FactStore store, TimeProvider time)
                 return CurationResult<Fact>.Refused($"Fact {id} is retracted; undo the retraction before editing it.");
             }
 
-            var edited = write.UpdateFactWithPassage(Apply(current, draft, source, citations) with { Version = current.Version + 1 });
+            if (Changed(current, edit, out var next) is { } problem)
+            {
+                return CurationResult<Fact>.Refused(problem);
+            }
+
+            if (Same(current, next))
+            {
+                return CurationResult<Fact>.Unchanged($"Nothing changed: fact {id} already reads so (still version {current.Version}).");
+            }
+
+            var edited = write.UpdateFactWithPassage(next with { Version = current.Version + 1 });
             var audit = write.Audit(time.GetUtcNow(), actor, "fact.edit", Subject(id), current, edited);
             return CurationResult<Fact>.Done($"Edited fact {id} (now version {edited.Version}).", edited, audit.Id);
         });
@@ -112,136 +146,139 @@ public sealed class FactCuration(FactStore store, TimeProvider time)
             var removed = article with { Status = ArticleStatus.Removed, StatusReason = reason.Trim() };
             write.UpdateArticle(removed);
             var retired = write.RetirePassagesOf(id);
-            var audit = write.Audit(time.GetUtcNow(), actor, "article.remove", $"article/{id}", Summary(article), Summary(removed));
+            var audit = write.Audit(time.GetUtcNow(), actor, "article.remove", $"article/{id}", ArticleSummary(article), ArticleSummary(removed));
             return CurationResult<Article>.Done($"Removed article {id}; its {retired} passages will not be cited again.", removed, audit.Id);
         });
     }
 
-    public CurationResult<AliasGroup> AddAlias(IReadOnlyList<string> names, string actor, AliasKind kind = AliasKind.Place, bool showBoth = false)
+    /// <summary>What the audit keeps of an article (its text is in the store already).</summary>
+    internal static object ArticleSummary(Article article) => new { article.Id, article.Title, article.Url, Status = article.Status.ToString(), article.StatusReason };
+
+    /// <summary>
+    /// A live fact whose statement has nearly the same words (at least 85% shared, case and punctuation aside): adding
+    /// the same statement twice makes answers cite it twice.
+    /// </summary>
+    private Fact? NearDuplicate(string statement, int? exceptId)
     {
-        ArgumentNullException.ThrowIfNull(names);
-        var clean = names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (clean.Count < 2)
+        var words = Words(statement);
+        if (words.Count == 0)
         {
-            return CurationResult<AliasGroup>.Refused("An alias needs at least two different names.");
+            return null;
         }
 
-        return store.Write(write =>
+        return store.ListFacts()
+            .Where(f => f.Id != exceptId)
+            .Select(f => (Fact: f, Overlap: Overlap(words, Words(f.Statement))))
+            .Where(x => x.Overlap >= 0.85)
+            .OrderByDescending(x => x.Overlap)
+            .ThenBy(x => x.Fact.Id)
+            .Select(x => x.Fact)
+            .FirstOrDefault();
+    }
+
+    private static HashSet<string> Words(string text) =>
+        WordPattern().Split(text).Where(w => w.Length > 0).Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    private static double Overlap(HashSet<string> a, HashSet<string> b)
+    {
+        var union = a.Count + b.Count - a.Count(b.Contains);
+        return union == 0 ? 0 : (double)a.Count(b.Contains) / union;
+    }
+
+    /// <summary>The fact as the edit leaves it: named fields replaced, everything else as it was; or why the edit is refused.</summary>
+    private string? Changed(Fact current, FactEdit edit, out Fact next)
+    {
+        next = current with
         {
-            var now = time.GetUtcNow();
-            if (store.ListAliases().FirstOrDefault(a => a.Names.Any(n => clean.Contains(n, StringComparer.OrdinalIgnoreCase))) is { } existing)
+            Statement = edit.Statement?.Trim() ?? current.Statement,
+            Date = edit.Date ?? current.Date,
+            DateEnd = edit.DateEnd ?? current.DateEnd,
+            Topic = edit.Topic ?? current.Topic,
+            ClaimedBy = edit.ClaimedBy ?? current.ClaimedBy,
+        };
+        if (CheckFields(next.Statement, next.Date ?? "", next.DateEnd, next.Topic) is { } problem)
+        {
+            return problem;
+        }
+
+        if (edit.ArticleId is { } newArticle)
+        {
+            if (store.FindArticle(newArticle) is not { Status: ArticleStatus.Active } article)
             {
-                var merged = existing with { Names = existing.Names.Concat(clean).Distinct(StringComparer.OrdinalIgnoreCase).ToList() };
-                if (merged.Names.Count == existing.Names.Count)
+                return $"No active article with id {newArticle}; `articles` lists them.";
+            }
+
+            next = next with { Source = ArticleSource(article) };
+        }
+        else if (edit.SourceUrl is { } rawUrl)
+        {
+            if (!Uri.TryCreate(rawUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                return $"The source URL '{rawUrl}' is not an http(s) URL.";
+            }
+
+            // The same URL written again keeps what is known about it (publisher, publication date).
+            var same = string.Equals(current.Source?.Url, url.ToString(), StringComparison.Ordinal) ? current.Source : null;
+            next = next with
+            {
+                Source = new FactSource
                 {
-                    return CurationResult<AliasGroup>.Refused($"Those names are already aliases of each other (alias {existing.Id}).");
-                }
-
-                write.UpdateAlias(merged);
-                var edit = write.Audit(now, actor, "alias.edit", $"alias/{existing.Id}", existing, merged);
-                return CurationResult<AliasGroup>.Done($"Added to alias {existing.Id}: {string.Join(" / ", merged.Names)}.", merged, edit.Id);
-            }
-
-            var stored = write.InsertAlias(new AliasGroup { Names = clean, Kind = kind, ShowBoth = showBoth });
-            var audit = write.Audit(now, actor, "alias.add", $"alias/{stored.Id}", null, stored);
-            return CurationResult<AliasGroup>.Done($"Added alias {stored.Id}: {string.Join(" / ", clean)}.", stored, audit.Id);
-        });
-    }
-
-    /// <summary>Reverts the change an audit entry records; the revert is audited too, and can itself be undone.</summary>
-    public CurationResult<AuditEntry> Undo(int auditId, string actor)
-    {
-        if (store.FindAudit(auditId) is not { } entry)
-        {
-            return CurationResult<AuditEntry>.NotFound($"No audit entry with id {auditId}.");
+                    Title = edit.SourceTitle?.Trim() ?? same?.Title ?? url.Host,
+                    Url = url.ToString(),
+                    Publisher = same?.Publisher,
+                    Published = same?.Published,
+                },
+            };
         }
 
-        return store.Write(write =>
+        if (edit.SourceTitle is { } title && edit.SourceUrl is null && edit.ArticleId is null)
         {
-            var now = time.GetUtcNow();
-            var id = int.Parse(entry.Subject.AsSpan(entry.Subject.IndexOf('/', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
-            switch (entry.Action)
+            next = next with { Source = (next.Source ?? new FactSource { Title = title }) with { Title = title.Trim() } };
+        }
+
+        if (!string.IsNullOrWhiteSpace(edit.Quote))
+        {
+            var articleId = edit.ArticleId ?? SourceArticleOf(current);
+            if (articleId is null)
             {
-                case "fact.add":
-                    {
-                        var current = store.FindFact(id);
-                        if (current is null || current.Status == FactStatus.Retracted)
-                        {
-                            return CurationResult<AuditEntry>.Refused($"Fact {id} is already retracted; nothing to undo.");
-                        }
-
-                        var retracted = write.UpdateFactWithPassage(current with { Status = FactStatus.Retracted, RetractionReason = $"undo of audit {auditId}", Version = current.Version + 1 });
-                        return Undone(write.Audit(now, actor, "fact.undo", entry.Subject, current, retracted));
-                    }
-
-                case "fact.edit" or "fact.retract" or "fact.undo":
-                    {
-                        var current = store.FindFact(id)!;
-                        var before = JsonSerializer.Deserialize<Fact>(entry.Before!, AuditJson.Options)!;
-                        var restored = write.UpdateFactWithPassage(before with { PassageId = current.PassageId, Version = current.Version + 1 });
-                        return Undone(write.Audit(now, actor, "fact.undo", entry.Subject, current, restored));
-                    }
-
-                case "article.remove":
-                    {
-                        var current = store.FindArticle(id)!;
-                        if (current.Status != ArticleStatus.Removed)
-                        {
-                            return CurationResult<AuditEntry>.Refused($"Article {id} is not removed; nothing to undo.");
-                        }
-
-                        var restored = current with { Status = ArticleStatus.Active, StatusReason = null };
-                        write.UpdateArticle(restored);
-                        write.RestorePassagesOf(id);
-                        return Undone(write.Audit(now, actor, "article.undo", entry.Subject, Summary(current), Summary(restored)));
-                    }
-
-                case "alias.add":
-                    {
-                        var current = store.ListAliases().FirstOrDefault(a => a.Id == id);
-                        if (current is null)
-                        {
-                            return CurationResult<AuditEntry>.Refused($"Alias {id} no longer exists; nothing to undo.");
-                        }
-
-                        write.DeleteAlias(id);
-                        return Undone(write.Audit(now, actor, "alias.undo", entry.Subject, current, null));
-                    }
-
-                case "alias.edit":
-                    {
-                        var current = store.ListAliases().First(a => a.Id == id);
-                        var before = JsonSerializer.Deserialize<AliasGroup>(entry.Before!, AuditJson.Options)!;
-                        write.UpdateAlias(before);
-                        return Undone(write.Audit(now, actor, "alias.undo", entry.Subject, current, before));
-                    }
-
-                default:
-                    return CurationResult<AuditEntry>.Refused($"Audit entry {auditId} ({entry.Action}) cannot be undone.");
+                return $"Fact {current.Id}'s source is not an article in the store, so the quote cannot be found; name the article with --article ID.";
             }
-        });
 
-        CurationResult<AuditEntry> Undone(AuditEntry audit) =>
-            CurationResult<AuditEntry>.Done($"Undid audit entry {auditId} ({entry.Action} on {entry.Subject}) as audit entry {audit.Id}.", audit, audit.Id);
+            if (QuotedPassage(articleId.Value, edit.Quote) is not { } passage)
+            {
+                return $"The quote is not in article {articleId}; copy it exactly from the article.";
+            }
+
+            next = next with { Citations = [passage.Id] };
+        }
+
+        return null;
     }
+
+    /// <summary>The article a fact is sourced from: the one its cited passages belong to, or the live article at its source URL.</summary>
+    private int? SourceArticleOf(Fact fact)
+    {
+        foreach (var cited in fact.Citations)
+        {
+            if (store.FindPassage(cited) is { FactId: null, ArticleId: > 0 } passage)
+            {
+                return passage.ArticleId;
+            }
+        }
+
+        return fact.Source?.Url is { } url && store.FindActiveArticleByUrl(url) is { } article ? article.Id : null;
+    }
+
+    private static bool Same(Fact a, Fact b) =>
+        JsonSerializer.Serialize(a, AuditJson.Options) == JsonSerializer.Serialize(b, AuditJson.Options);
 
     private string? Check(FactDraft draft, out FactSource? source, out IReadOnlyList<int> citations)
     {
         source = null;
         citations = [];
-        if (string.IsNullOrWhiteSpace(draft.Statement) || draft.Statement.Length > Knowledge.Packs.FactPackLoader.MaxStatementLength)
+        if (CheckFields(draft.Statement, draft.Date, draft.DateEnd, draft.Topic) is { } problem)
         {
-            return $"The statement must be 1 to {Knowledge.Packs.FactPackLoader.MaxStatementLength} characters.";
-        }
-
-        if (!FactDate.IsValid(draft.Date) || (draft.DateEnd is not null && !FactDate.IsValid(draft.DateEnd)))
-        {
-            return "Dates are YYYY, YYYY-MM or YYYY-MM-DD (for a period, give a start and an end).";
-        }
-
-        if (!Topics.IsKnown(draft.Topic))
-        {
-            return $"The topic must be one of {string.Join(", ", Topics.All)}.";
+            return problem;
         }
 
         if (draft.ArticleId is { } articleId)
@@ -253,9 +290,7 @@ public sealed class FactCuration(FactStore store, TimeProvider time)
 
             if (!string.IsNullOrWhiteSpace(draft.Quote))
             {
-                var quote = Fold(draft.Quote);
-                var passage = store.PassagesOf(articleId).FirstOrDefault(p => !p.Retired && Fold(p.Text).Contains(quote, StringComparison.OrdinalIgnoreCase));
-                if (passage is null)
+                if (QuotedPassage(articleId, draft.Quote) is not { } passage)
                 {
                     return $"The quote is not in article {articleId}; copy it exactly from the article.";
                 }
@@ -263,14 +298,13 @@ public sealed class FactCuration(FactStore store, TimeProvider time)
                 citations = [passage.Id];
             }
 
-            source = new FactSource
-            {
-                Title = article.Title,
-                Publisher = article.Publisher,
-                Url = article.Url,
-                Published = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            };
+            source = ArticleSource(article);
             return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(draft.Quote))
+        {
+            return "A quote is looked up in an article: name it with --article ID.";
         }
 
         if (!Uri.TryCreate(draft.SourceUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
@@ -281,6 +315,35 @@ public sealed class FactCuration(FactStore store, TimeProvider time)
         source = new FactSource { Title = string.IsNullOrWhiteSpace(draft.SourceTitle) ? url.Host : draft.SourceTitle.Trim(), Url = url.ToString() };
         return null;
     }
+
+    private static string? CheckFields(string statement, string date, string? dateEnd, string topic)
+    {
+        if (string.IsNullOrWhiteSpace(statement) || statement.Length > Knowledge.Packs.FactPackLoader.MaxStatementLength)
+        {
+            return $"The statement must be 1 to {Knowledge.Packs.FactPackLoader.MaxStatementLength} characters.";
+        }
+
+        if (!FactDate.IsValid(date) || (dateEnd is not null && !FactDate.IsValid(dateEnd)))
+        {
+            return "Dates are YYYY, YYYY-MM or YYYY-MM-DD (for a period, give a start and an end).";
+        }
+
+        return Topics.IsKnown(topic) ? null : Topics.Unknown(topic);
+    }
+
+    private Passage? QuotedPassage(int articleId, string quote)
+    {
+        var folded = Fold(quote);
+        return store.PassagesOf(articleId).FirstOrDefault(p => !p.Retired && Fold(p.Text).Contains(folded, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static FactSource ArticleSource(Article article) => new()
+    {
+        Title = article.Title,
+        Publisher = article.Publisher,
+        Url = article.Url,
+        Published = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
 
     private static Fact Apply(Fact fact, FactDraft draft, FactSource? source, IReadOnlyList<int> citations) => fact with
     {
@@ -299,9 +362,12 @@ public sealed class FactCuration(FactStore store, TimeProvider time)
         return string.Create(CultureInfo.InvariantCulture, $"Fact {current.Id} is at version {current.Version}, not {expected}.{last}; reload it and make your change again.");
     }
 
+    private const string BothSources = "A fact has one source: give --article ID (an article in the store) or --url URL, not both.";
+
     private static string Fold(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static string Subject(int factId) => string.Create(CultureInfo.InvariantCulture, $"fact/{factId}");
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}\p{N}]+")]
+    private static partial System.Text.RegularExpressions.Regex WordPattern();
 
-    private static object Summary(Article article) => new { article.Id, article.Title, article.Url, Status = article.Status.ToString(), article.StatusReason };
+    private static string Subject(int factId) => string.Create(CultureInfo.InvariantCulture, $"fact/{factId}");
 }

@@ -35,6 +35,35 @@ public sealed class GapLog(FactStore store, Retriever retriever, TimeProvider ti
         });
     }
 
+    /// <summary>
+    /// Marks a gap as not worth covering (an off-topic question): it leaves the open list, and asking it again still
+    /// counts but does not reopen it. Audited, and undone like any curation.
+    /// </summary>
+    public CurationResult<Gap> Dismiss(int id, string reason, string actor)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CurationResult<Gap>.Refused("Dismissing a gap needs a reason; it is kept in the audit.");
+        }
+
+        return store.Write(write =>
+        {
+            if (store.FindGap(id) is not { } gap)
+            {
+                return CurationResult<Gap>.NotFound($"No gap with id {id}; `gaps` lists them.");
+            }
+
+            if (gap.DismissedAt is not null)
+            {
+                return CurationResult<Gap>.Refused($"Gap {id} was already dismissed by {gap.DismissedBy}: {gap.DismissReason}");
+            }
+
+            var dismissed = write.PutGap(gap with { DismissedAt = time.GetUtcNow(), DismissedBy = actor, DismissReason = reason.Trim() });
+            var audit = write.Audit(time.GetUtcNow(), actor, "gap.dismiss", $"gap/{id}", GapDismissal.Of(gap), GapDismissal.Of(dismissed));
+            return CurationResult<Gap>.Done($"Dismissed gap {id} (\"{gap.Question}\"); `gaps --all` still shows it.", dismissed, audit.Id);
+        });
+    }
+
     private static double Similarity(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
         if (a.Count == 0 && b.Count == 0)

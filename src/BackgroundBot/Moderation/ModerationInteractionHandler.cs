@@ -5,7 +5,6 @@ using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Discord.Rest;
 using BackgroundBot.Knowledge;
-using BackgroundBot.Retrieval;
 
 namespace BackgroundBot.Moderation;
 
@@ -16,10 +15,12 @@ namespace BackgroundBot.Moderation;
 public sealed class ModerationInteractionHandler(
     ModeratorPolicy policy,
     FactCuration curation,
+    AliasCuration aliases,
+    AuditUndo undo,
+    FactSearch search,
     ReviewQueue review,
     GapReport gaps,
     FactStore store,
-    Retriever retriever,
     DiscordRestClient rest,
     ReviewChannel reviewChannel) : IInteractionModule
 {
@@ -62,9 +63,9 @@ public sealed class ModerationInteractionHandler(
             (InteractionType.ApplicationCommand, ModerationCommands.Facts, "retract", _) =>
                 Result(curation.Retract(Id(interaction, "id"), interaction.GetOption("reason")?.AsString() ?? "", moderator)),
             (InteractionType.ApplicationCommand, ModerationCommands.Facts, "show", _) => ShowFact(Id(interaction, "id")),
-            (InteractionType.ApplicationCommand, ModerationCommands.Facts, "search", _) => Search(interaction.GetOption("query")?.AsString() ?? ""),
-            (InteractionType.ApplicationCommand, ModerationCommands.Facts, "undo", _) => Result(curation.Undo(Id(interaction, "audit_id"), moderator)),
-            (InteractionType.ApplicationCommand, ModerationCommands.Alias, "add", _) => Result(curation.AddAlias(
+            (InteractionType.ApplicationCommand, ModerationCommands.Facts, "search", _) => Reply.Later(() => SearchAsync(interaction.GetOption("query")?.AsString() ?? "", cancellationToken)),
+            (InteractionType.ApplicationCommand, ModerationCommands.Facts, "undo", _) => Result(undo.Undo(Id(interaction, "audit_id"), moderator)),
+            (InteractionType.ApplicationCommand, ModerationCommands.Alias, "add", _) => Result(aliases.Add(
                 [interaction.GetOption("name")?.AsString() ?? "", interaction.GetOption("alternative")?.AsString() ?? ""], moderator)),
             (InteractionType.ApplicationCommand, ModerationCommands.Alias, "list", _) => Private(string.Join('\n', store.ListAliases().Select(a => $"{a.Id}. {string.Join(" / ", a.Names)}"))),
             (InteractionType.ApplicationCommand, ModerationCommands.Gaps, _, _) => Reply.Later(() => GapsAsync(cancellationToken)),
@@ -134,12 +135,12 @@ public sealed class ModerationInteractionHandler(
         ? Private(FactText.Describe(fact) + "\n" + string.Join('\n', store.AuditOf($"fact/{id}").Select(AuditText.Line)))
         : Private($"No fact with id {id}.");
 
-    private Reply Search(string query)
+    private async Task<Reply> SearchAsync(string query, CancellationToken cancellationToken)
     {
-        var hits = retriever.Search(retriever.Analyze(query), 10).Where(h => h.Passage.FactId is not null).ToList();
-        return Private(hits.Count == 0
+        var facts = await search.SearchAsync(query, 10, cancellationToken);
+        return Private(facts.Count == 0
             ? "No fact matches."
-            : string.Join('\n', hits.Select(h => $"{h.Passage.FactId}: {DiscordLimits.Trim(h.Passage.Text, 180)}")));
+            : string.Join('\n', facts.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Id}: {DiscordLimits.Trim(f.Statement, 180)}"))));
     }
 
     private static FactDraft Draft(Interaction interaction)

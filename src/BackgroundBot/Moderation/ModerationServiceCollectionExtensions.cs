@@ -9,6 +9,9 @@ public static class ModerationServiceCollectionExtensions
     public static IServiceCollection AddModeration(this IServiceCollection services)
     {
         services.AddSingleton<FactCuration>();
+        services.AddSingleton<AliasCuration>();
+        services.AddSingleton<AuditUndo>();
+        services.AddSingleton<FactSearch>();
         services.AddSingleton<GapLog>();
         services.AddSingleton<GapReport>();
         services.AddSingleton<ReviewQueue>();

@@ -12,12 +12,18 @@ public sealed class ReviewQueue(FactStore store, FactCuration curation, TimeProv
 {
     public const int MaxTextLength = 1000;
 
-    public CurationResult<Suggestion> Submit(Suggestion suggestion)
+    /// <param name="actor">Who the audit names; defaults to the member who proposed it.</param>
+    public CurationResult<Suggestion> Submit(Suggestion suggestion, string? actor = null)
     {
         ArgumentNullException.ThrowIfNull(suggestion);
         if (string.IsNullOrWhiteSpace(suggestion.Text) || suggestion.Text.Length > MaxTextLength)
         {
             return CurationResult<Suggestion>.Refused($"Please write 1 to {MaxTextLength} characters.");
+        }
+
+        if (suggestion.Topic is not null && !Topics.IsKnown(suggestion.Topic))
+        {
+            return CurationResult<Suggestion>.Refused(Topics.Unknown(suggestion.Topic));
         }
 
         if (suggestion.Kind == SuggestionKind.Correction && (suggestion.FactId is not { } factId || store.FindFact(factId) is null))
@@ -28,7 +34,7 @@ public sealed class ReviewQueue(FactStore store, FactCuration curation, TimeProv
         return store.Write(write =>
         {
             var stored = write.PutSuggestion(suggestion with { Id = 0, Status = SuggestionStatus.Pending, CreatedAt = time.GetUtcNow(), Text = suggestion.Text.Trim() });
-            var audit = write.Audit(stored.CreatedAt, $"member:{stored.ProposerId}", "suggestion.submit", Subject(stored.Id), null, stored);
+            var audit = write.Audit(stored.CreatedAt, actor ?? $"member:{stored.ProposerId}", "suggestion.submit", Subject(stored.Id), null, stored);
             return CurationResult<Suggestion>.Done($"Thanks: your {Describe(stored.Kind)} is queued for the moderators as #{stored.Id}.", stored, audit.Id);
         });
     }

@@ -57,7 +57,7 @@ public sealed partial class ExtractiveAnswererTests
         store.Import("talks.txt", Articles.CorridorText);
         var before = store.Ask("Where did negotiators meet to discuss reopening the corridor?");
 
-        store.Services.GetRequiredService<BackgroundBot.Moderation.FactCuration>().AddAlias(["Brussels", "Bruxelles"], "mod", showBoth: true);
+        store.Services.GetRequiredService<BackgroundBot.Moderation.AliasCuration>().Add(["Brussels", "Bruxelles"], "mod", showBoth: true);
         var after = store.Ask("Where did negotiators meet to discuss reopening the corridor?");
 
         Assert.DoesNotContain("(Bruxelles)", before.Text, StringComparison.Ordinal);

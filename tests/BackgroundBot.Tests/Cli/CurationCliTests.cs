@@ -36,15 +36,15 @@ public sealed partial class CurationCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Audit_item_shows_before_and_after()
+    public async Task Audit_item_shows_the_fields_a_change_created()
     {
         var add = await Run("facts", "add", "--statement", "A fact for the audit.", "--date", "2024", "--topic", "politics", "--url", "https://example.org/a");
 
         var item = await Run("audit", "--item", Id(add.Output, "audit"));
 
         Assert.Contains("fact.add", item.Output, StringComparison.Ordinal);
-        Assert.Contains("before: (none)", item.Output, StringComparison.Ordinal);
-        Assert.Contains("\"statement\":\"A fact for the audit.\"", item.Output, StringComparison.Ordinal);
+        Assert.Contains("  created:", item.Output, StringComparison.Ordinal);
+        Assert.Contains("    statement: A fact for the audit.", item.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed partial class CurationCliTests : IDisposable
     [InlineData("facts", "retract", "9999", "--reason", "x")]
     [InlineData("facts", "undo", "99999")]
     [InlineData("audit", "--item", "99999")]
-    [InlineData("facts", "add", "--statement", "x", "--date", "2024", "--topic", "weather", "--url", "https://example.org")]
+    [InlineData("facts", "add", "--statement", "x", "--date", "20244", "--topic", "politics", "--url", "https://example.org")]
     public async Task Unknown_ids_and_bad_values_exit_1_with_a_message(params string[] args)
     {
         var run = await Run(args);

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using BackgroundBot.Cli;
+using BackgroundBot.Community;
+using BackgroundBot.Knowledge;
 using BackgroundBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Tests.Cli;
 
@@ -29,7 +32,7 @@ public sealed class ExportImportTests : IDisposable
         Assert.Contains("European Union", answer.Output, StringComparison.Ordinal);
         var json = JsonNode.Parse(File.ReadAllText(PathOf("first.json")))!;
         Assert.Equal("backgroundbot-export", json["format"]!.GetValue<string>());
-        Assert.Equal(1, json["version"]!.GetValue<int>());
+        Assert.Equal(2, json["version"]!.GetValue<int>());
         Assert.Contains("\n  \"articles\": [\n", File.ReadAllText(PathOf("first.json")), StringComparison.Ordinal);
     }
 
@@ -47,9 +50,9 @@ public sealed class ExportImportTests : IDisposable
         var run = await CliRun.RunAsync("import-pack", PathOf("bad.json"), "--db", PathOf("target.db"));
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("version: this build reads version 1, found 7.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("version: this build reads versions 1 to 2, found 7.", run.Error, StringComparison.Ordinal);
         Assert.Contains("passages[0]: belongs to article 999, which is not in the file.", run.Error, StringComparison.Ordinal);
-        Assert.Contains("facts[1]: needs a statement, a known topic", run.Error, StringComparison.Ordinal);
+        Assert.Contains("facts[1]: Unknown topic 'weather'; the topics are ceasefire, mediation, territory, humanitarian, politics, history, demographics", run.Error, StringComparison.Ordinal);
         Assert.Contains("aliases[3]: id", run.Error, StringComparison.Ordinal);
         Assert.Contains("Nothing was imported; the store is unchanged.", run.Error, StringComparison.Ordinal);
         using var target = new LiteDB.LiteDatabase(PathOf("target.db"));
@@ -69,6 +72,60 @@ public sealed class ExportImportTests : IDisposable
         Assert.Contains("broken.json: not valid JSON at line 1", malformed.Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.BadInput, notEmpty.ExitCode);
         Assert.Contains("is not empty; import-pack restores into a new store", notEmpty.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gaps_the_review_queue_and_feedback_are_exported_and_restored_by_import_pack()
+    {
+        var source = PathOf("source.db");
+        await CliRun.RunAsync("ask", "Who won the football world cup in 2018?", "--db", source);
+        await CliRun.RunAsync("review", "add", "The 1989 census counted the oblast's population.", "--topic", "demographics", "--db", source);
+        using (var host = await BotHost.StartAsync(source, null, CancellationToken.None))
+        {
+            host.Services.GetRequiredService<FactStore>().Write(write =>
+            {
+                var answer = write.InsertAnswer(new AnswerRecord { Question = "Who brokered the 2020 ceasefire?", Text = "Russia. [1]", Grounded = true, PassageIds = [1], AskerId = "42" });
+                write.PutFeedback(new AnswerFeedback { Id = $"{answer.Id}:42", AnswerId = answer.Id, UserId = "42", Helpful = true, At = TestStore.Start });
+                return 0;
+            });
+        }
+
+        await CliRun.RunAsync("export", "--out", PathOf("first.json"), "--db", source);
+        var import = await CliRun.RunAsync("import-pack", PathOf("first.json"), "--db", PathOf("restored.db"));
+        await CliRun.RunAsync("export", "--out", PathOf("second.json"), "--db", PathOf("restored.db"));
+        var gaps = await CliRun.RunAsync("gaps", "--db", PathOf("restored.db"));
+        var review = await CliRun.RunAsync("review", "list", "--db", PathOf("restored.db"));
+
+        Assert.Equal(ExitCodes.Success, import.ExitCode);
+        Assert.Equal(File.ReadAllText(PathOf("first.json")), File.ReadAllText(PathOf("second.json")));
+        var json = JsonNode.Parse(File.ReadAllText(PathOf("first.json")))!;
+        Assert.Equal("Who won the football world cup in 2018?", json["gaps"]![0]!["question"]!.GetValue<string>());
+        Assert.Equal("demographics", json["reviewQueue"]![0]!["topic"]!.GetValue<string>());
+        Assert.True(json["feedback"]![0]!["helpful"]!.GetValue<bool>());
+        Assert.Equal("Who brokered the 2020 ceasefire?", json["answers"]![0]!["question"]!.GetValue<string>());
+        Assert.Contains("Who won the football world cup in 2018?", gaps.Output, StringComparison.Ordinal);
+        Assert.Contains("The 1989 census counted", review.Output, StringComparison.Ordinal);
+        using var restored = new LiteDB.LiteDatabase(PathOf("restored.db"));
+        Assert.Equal(1, restored.GetCollection("feedback").Count());
+    }
+
+    [Fact]
+    public async Task A_version_1_export_without_gaps_or_review_queue_still_imports()
+    {
+        await CliRun.RunAsync("export", "--out", PathOf("new.json"), "--db", PathOf("source.db"));
+        var json = JsonNode.Parse(File.ReadAllText(PathOf("new.json")))!.AsObject();
+        json["version"] = 1;
+        foreach (var added in new[] { "gaps", "reviewQueue", "answers", "feedback" })
+        {
+            json.Remove(added);
+        }
+
+        File.WriteAllText(PathOf("old.json"), json.ToJsonString());
+
+        var run = await CliRun.RunAsync("import-pack", PathOf("old.json"), "--db", PathOf("target.db"));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Imported", run.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -73,7 +73,7 @@ public sealed class OneWriterTests : IAsyncLifetime
         Assert.Equal(0, audit.ExitCode);
         Assert.Contains("fact.add", audit.Stdout, StringComparison.Ordinal);
         Assert.Contains("fact.retract", audit.Stdout, StringComparison.Ordinal);
-        Assert.Contains("[retracted]", facts.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\tretracted\t", facts.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Gorisi", (await BotProcess.RunAsync(_folder.Path, Environment, "aliases", "--db", Db)).Stdout, StringComparison.Ordinal);
     }
 

@@ -12,7 +12,16 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error, configureHost, cancellationToken);
+        var code = await CliApp.RunAsync(args, output, error, configureHost, cancellationToken, terminal: false);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A run whose standard output is a terminal a person reads (as when nothing is redirected).</summary>
+    public static async Task<CliRun> RunOnTerminalAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error, configureHost: null, CancellationToken.None, terminal: true);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 }

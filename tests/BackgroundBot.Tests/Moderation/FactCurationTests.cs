@@ -12,6 +12,8 @@ public sealed class FactCurationTests : IDisposable
 
     private FactCuration Curation => _store.Services.GetRequiredService<FactCuration>();
 
+    private AuditUndo Undo => _store.Services.GetRequiredService<AuditUndo>();
+
     private static FactDraft Draft(string statement = "The last Russian peacekeepers left Nagorno-Karabakh in June 2024, ahead of the end of their five-year term.") =>
         new(statement, "2024-06", "ceasefire", SourceUrl: "https://example.org/peacekeepers-leave", SourceTitle: "Peacekeepers leave");
 
@@ -80,9 +82,9 @@ public sealed class FactCurationTests : IDisposable
         var edit = Curation.Edit(fact.Id, 1, Draft("The last Russian peacekeepers left Nagorno-Karabakh on 12 June 2024."), "mod:bob");
         var retract = Curation.Retract(fact.Id, "duplicate", "mod:carol");
 
-        var undoRetract = Curation.Undo(retract.AuditId!.Value, "mod:alice");
+        var undoRetract = Undo.Undo(retract.AuditId!.Value, "mod:alice");
         var afterRetractUndone = _store.Ask(Question);
-        var undoEdit = Curation.Undo(edit.AuditId!.Value, "mod:alice");
+        var undoEdit = Undo.Undo(edit.AuditId!.Value, "mod:alice");
 
         Assert.True(undoRetract.Succeeded, undoRetract.Message);
         Assert.Contains("on 12 June 2024", afterRetractUndone.Text, StringComparison.Ordinal);
@@ -105,7 +107,7 @@ public sealed class FactCurationTests : IDisposable
         var removal = Curation.RemoveArticle(seed.Id, "duplicate of a better source", "mod:alice");
 
         var whileRemoved = _store.Ask("Who monitors the Lachin corridor?");
-        Curation.Undo(removal.AuditId!.Value, "mod:bob");
+        Undo.Undo(removal.AuditId!.Value, "mod:bob");
         var afterUndo = _store.Ask("Who monitors the Lachin corridor?");
 
         Assert.False(whileRemoved.Grounded);
@@ -134,7 +136,7 @@ public sealed class FactCurationTests : IDisposable
     [Theory]
     [InlineData("", "2024", "ceasefire", "https://example.org/x", "The statement must be")]
     [InlineData("A statement.", "June 2024", "ceasefire", "https://example.org/x", "Dates are YYYY")]
-    [InlineData("A statement.", "2024", "weather", "https://example.org/x", "The topic must be one of")]
+    [InlineData("A statement.", "2024", "weather", "https://example.org/x", "Unknown topic 'weather'; the topics are")]
     [InlineData("A statement.", "2024", "ceasefire", "not a url", "A fact needs a source")]
     public void Bad_drafts_are_refused_with_a_reason_and_nothing_changes(string statement, string date, string topic, string url, string expected)
     {
@@ -153,7 +155,7 @@ public sealed class FactCurationTests : IDisposable
         Assert.Equal(CurationOutcome.NotFound, Curation.Retract(999, "x", "mod").Outcome);
         Assert.Equal(CurationOutcome.NotFound, Curation.Edit(999, 1, Draft(), "mod").Outcome);
         Assert.Equal(CurationOutcome.NotFound, Curation.RemoveArticle(999, "x", "mod").Outcome);
-        Assert.Equal(CurationOutcome.NotFound, Curation.Undo(99999, "mod").Outcome);
+        Assert.Equal(CurationOutcome.NotFound, Undo.Undo(99999, "mod").Outcome);
     }
 
     [Fact]
@@ -162,9 +164,9 @@ public sealed class FactCurationTests : IDisposable
         _store.Import("talks.txt", Articles.CorridorText);
         Assert.Empty(_store.Retriever.Search(_store.Retriever.Analyze("Bruxelles")));
 
-        var added = Curation.AddAlias(["Brussels", "Bruxelles"], "mod:alice");
+        var added = _store.Services.GetRequiredService<AliasCuration>().Add(["Brussels", "Bruxelles"], "mod:alice");
         var found = _store.Retriever.Search(_store.Retriever.Analyze("Bruxelles"));
-        Curation.Undo(added.AuditId!.Value, "mod:bob");
+        Undo.Undo(added.AuditId!.Value, "mod:bob");
 
         Assert.NotEmpty(found);
         Assert.Empty(_store.Retriever.Search(_store.Retriever.Analyze("Bruxelles")));

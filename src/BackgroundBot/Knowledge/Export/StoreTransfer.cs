@@ -20,6 +20,10 @@ public sealed class StoreTransfer(FactStore store)
         Facts = store.Facts.FindAll().OrderBy(f => f.Id).ToList(),
         Aliases = store.Aliases.FindAll().OrderBy(a => a.Id).ToList(),
         Audit = store.Audit.FindAll().OrderBy(a => a.Id).ToList(),
+        Gaps = store.Gaps.FindAll().OrderBy(g => g.Id).ToList(),
+        ReviewQueue = store.Suggestions.FindAll().OrderBy(s => s.Id).ToList(),
+        Answers = store.Answers.FindAll().OrderBy(a => a.Id).ToList(),
+        Feedback = store.Feedback.FindAll().OrderBy(f => f.Id, StringComparer.Ordinal).ToList(),
     };
 
     public void ExportTo(string path)
@@ -60,9 +64,9 @@ public sealed class StoreTransfer(FactStore store)
             problems.Add($"format: expected \"{StoreSnapshot.FormatName}\", found \"{snapshot.Format}\".");
         }
 
-        if (snapshot.Version != StoreSnapshot.CurrentVersion)
+        if (snapshot.Version is < StoreSnapshot.OldestVersion or > StoreSnapshot.CurrentVersion)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"version: this build reads version {StoreSnapshot.CurrentVersion}, found {snapshot.Version}."));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"version: this build reads versions {StoreSnapshot.OldestVersion} to {StoreSnapshot.CurrentVersion}, found {snapshot.Version}."));
         }
 
         if (snapshot.SchemaVersion > FactStore.SchemaVersion)
@@ -75,6 +79,9 @@ public sealed class StoreTransfer(FactStore store)
         var passages = Ids("passages", snapshot.Passages, p => p.Id, problems);
         Ids("aliases", snapshot.Aliases, a => a.Id, problems);
         Ids("audit", snapshot.Audit, a => a.Id, problems);
+        Ids("gaps", snapshot.Gaps, g => g.Id, problems);
+        Ids("reviewQueue", snapshot.ReviewQueue, s => s.Id, problems);
+        var answers = Ids("answers", snapshot.Answers, a => a.Id, problems);
 
         for (var i = 0; i < (snapshot.Articles?.Count ?? 0); i++)
         {
@@ -102,9 +109,14 @@ public sealed class StoreTransfer(FactStore store)
         for (var i = 0; i < (snapshot.Facts?.Count ?? 0); i++)
         {
             var fact = snapshot.Facts![i];
-            if (string.IsNullOrWhiteSpace(fact.Statement) || !Topics.IsKnown(fact.Topic) || (fact.Date is not null && !FactDate.IsValid(fact.Date)))
+            if (string.IsNullOrWhiteSpace(fact.Statement) || (fact.Date is not null && !FactDate.IsValid(fact.Date)))
             {
-                problems.Add(At("facts", i, "needs a statement, a known topic and a YYYY[-MM[-DD]] date."));
+                problems.Add(At("facts", i, "needs a statement and a YYYY[-MM[-DD]] date."));
+            }
+
+            if (!Topics.IsKnown(fact.Topic))
+            {
+                problems.Add(At("facts", i, Topics.Unknown(fact.Topic)));
             }
 
             var cites = fact.PassageId is { } own ? fact.Citations.Append(own) : fact.Citations;
@@ -131,6 +143,43 @@ public sealed class StoreTransfer(FactStore store)
             }
         }
 
+        for (var i = 0; i < (snapshot.Gaps?.Count ?? 0); i++)
+        {
+            if (string.IsNullOrWhiteSpace(snapshot.Gaps![i].Question) || snapshot.Gaps[i].Terms is null)
+            {
+                problems.Add(At("gaps", i, "question and terms are required."));
+            }
+        }
+
+        for (var i = 0; i < (snapshot.ReviewQueue?.Count ?? 0); i++)
+        {
+            var item = snapshot.ReviewQueue![i];
+            if (string.IsNullOrWhiteSpace(item.Text) || string.IsNullOrWhiteSpace(item.ProposerId))
+            {
+                problems.Add(At("reviewQueue", i, "text and proposerId are required."));
+            }
+
+            if (item.FactId is { } about && !facts.Contains(about))
+            {
+                problems.Add(At("reviewQueue", i, string.Create(CultureInfo.InvariantCulture, $"is about fact {about}, which is not in the file.")));
+            }
+        }
+
+        var votes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (snapshot.Feedback?.Count ?? 0); i++)
+        {
+            var vote = snapshot.Feedback![i];
+            if (string.IsNullOrWhiteSpace(vote.Id) || !votes.Add(vote.Id))
+            {
+                problems.Add(At("feedback", i, $"id \"{vote.Id}\" is missing or repeated."));
+            }
+
+            if (!answers.Contains(vote.AnswerId))
+            {
+                problems.Add(At("feedback", i, string.Create(CultureInfo.InvariantCulture, $"is a vote on answer {vote.AnswerId}, which is not in the file.")));
+            }
+        }
+
         return problems;
     }
 
@@ -138,7 +187,8 @@ public sealed class StoreTransfer(FactStore store)
     public string? Import(StoreSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (store.Articles.Count() + store.Facts.Count() + store.Aliases.Count() + store.Audit.Count() > 0)
+        if (store.Articles.Count() + store.Facts.Count() + store.Aliases.Count() + store.Audit.Count()
+            + store.Gaps.Count() + store.Suggestions.Count() + store.Answers.Count() + store.Feedback.Count() > 0)
         {
             return $"The store at {store.Path} is not empty; import-pack restores into a new store (give --db a new file).";
         }

@@ -173,6 +173,11 @@ public sealed partial class ArticleReader(IOptions<StoreOptions> options)
             }
 
             var paragraph = Whitespace().Replace(string.Join(' ', lines), " ").Trim();
+            if (Boilerplate.IsText(paragraph))
+            {
+                continue;
+            }
+
             var isHeading = lines.Length == 1 && IsHeadingLike(paragraph);
             blocks.Add(new TextBlock(isHeading ? TextBlockKind.Heading : TextBlockKind.Paragraph, paragraph));
         }

@@ -68,12 +68,12 @@ internal sealed record HtmlDocumentText(string? Title, string? Url, DateOnly? Pu
                 case IText text:
                     current.Append(text.Data);
                     break;
-                case IElement element when Skipped.Contains(element.LocalName):
+                case IElement element when Skipped.Contains(element.LocalName) || Boilerplate.IsElement(element):
                     break;
                 case IElement element when element.LocalName.Length == 2 && element.LocalName[0] == 'h' && char.IsAsciiDigit(element.LocalName[1]):
                     Flush(blocks, current);
                     var heading = Normalize(element.TextContent);
-                    if (heading.Length > 0)
+                    if (heading.Length > 0 && !Boilerplate.IsText(heading))
                     {
                         blocks.Add(new TextBlock(TextBlockKind.Heading, heading));
                     }
@@ -95,7 +95,7 @@ internal sealed record HtmlDocumentText(string? Title, string? Url, DateOnly? Pu
     {
         var text = Normalize(current.ToString());
         current.Clear();
-        if (text.Length > 0)
+        if (text.Length > 0 && !Boilerplate.IsText(text))
         {
             blocks.Add(new TextBlock(TextBlockKind.Paragraph, text));
         }

@@ -56,7 +56,7 @@ internal static class MarkdownText
             return (null, $"the Markdown is nested more than {HtmlDocumentText.MaxDepth} elements deep.");
         }
 
-        return (text.Blocks.Select(b => b with { Text = DropEmphasis(b.Text) }).Where(b => b.Text.Length > 0).ToList(), null);
+        return (text.Blocks.Select(b => b with { Text = DropEmphasis(b.Text) }).Where(b => b.Text.Length > 0 && !Boilerplate.IsText(b.Text)).ToList(), null);
     }
 
     /// <summary>One linear pass over the source for the inputs Markdig would take quadratic time on.</summary>
