@@ -32,7 +32,6 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordReachability>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<InteractionExecutor>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InteractionDrain>());
         services.TryAddSingleton<InteractionReplayGuard>();
         services.TryAddSingleton<ApplicationCommandRegistrar>();
         services.AddHealthChecks().AddCheck<DiscordHealthCheck>("discord", tags: [DiscordHealthCheck.ReadyTag]);
@@ -78,6 +77,8 @@ public static class DiscordServiceCollectionExtensions
 
     private static void AddCommandRegistration(IServiceCollection services)
     {
+        // Both transports drain their interactions at shutdown.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InteractionDrain>());
         services.TryAddSingleton<CommandRegistrationService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CommandRegistrationService>(sp => sp.GetRequiredService<CommandRegistrationService>()));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,8 +9,12 @@ namespace BackgroundBot.Discord.Interactions;
 /// those in flight may finish until <c>HostOptions:ShutdownTimeout</c> less the time kept for restart notices; then they are given
 /// up and their members told to ask again. The host's stop waits here until they are done.
 /// </summary>
-internal sealed class InteractionDrain(InteractionExecutor executor, IHostApplicationLifetime lifetime, IOptions<HostOptions> host) : IHostedService
+internal sealed class InteractionDrain(IServiceProvider services, IHostApplicationLifetime lifetime, IOptions<HostOptions> host) : IHostedService
 {
+    // Resolved when first needed: the host creates its hosted services before it validates the options, and a host whose
+    // settings are bad must fail on them, not on this.
+    private InteractionExecutor Executor => services.GetRequiredService<InteractionExecutor>();
+
     private CancellationTokenRegistration _stopping;
 
     /// <summary>How long in-flight interactions may run on after the stop began.</summary>
@@ -22,21 +27,21 @@ internal sealed class InteractionDrain(InteractionExecutor executor, IHostApplic
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _stopping = lifetime.ApplicationStopping.Register(() => executor.BeginDrain(Deadline(host.Value.ShutdownTimeout)));
+        _stopping = lifetime.ApplicationStopping.Register(() => Executor.BeginDrain(Deadline(host.Value.ShutdownTimeout)));
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        executor.BeginDrain(Deadline(host.Value.ShutdownTimeout));
+        Executor.BeginDrain(Deadline(host.Value.ShutdownTimeout));
         try
         {
-            await executor.Drained.WaitAsync(cancellationToken);
+            await Executor.Drained.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
             // The host is out of time: give up whatever is still running now.
-            await executor.AbandonAsync();
+            await Executor.AbandonAsync();
         }
         finally
         {
