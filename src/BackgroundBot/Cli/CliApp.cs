@@ -39,6 +39,7 @@ public static class CliApp
             ExportCommand.CreateImport(cli),
             BackupCommand.Create(cli),
             RestoreCommand.Create(cli),
+            ProbeCommand.Create(cli),
         };
 
         var parseResult = root.Parse(args);

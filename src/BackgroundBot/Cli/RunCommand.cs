@@ -5,6 +5,8 @@ using BackgroundBot.Knowledge;
 using BackgroundBot.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -52,7 +54,17 @@ public static class RunCommand
             using var host = Build(builder);
             host.Services.GetRequiredService<StoreSeeder>().EnsureSeeded();
             var gateway = host.Services.GetRequiredService<GatewayState>();
-            await host.RunAsync(cancellationToken);
+            if (host is WebApplication app)
+            {
+                await app.StartAsync(cancellationToken);
+                var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? app.Urls;
+                await cli.Output.WriteLineAsync($"Health checks and metrics at {string.Join(", ", addresses.Select(u => u.TrimEnd('/') + "/readyz"))} and /metrics");
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+            else
+            {
+                await host.RunAsync(cancellationToken);
+            }
 
             // The gateway stops the bot itself when only a configuration change can help; that is a failed run.
             if (gateway.FatalReason is { } fatal)

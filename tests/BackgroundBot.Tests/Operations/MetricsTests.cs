@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace BackgroundBot.Tests.Operations;
+
+/// <summary><c>/metrics</c> in Prometheus' text format: what an operator graphs and alerts on. Before, there were no metrics.</summary>
+public sealed class MetricsTests : IAsyncLifetime
+{
+    private ServeInProcess _serve = null!;
+
+    public async Task InitializeAsync() => _serve = await ServeInProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _serve.DisposeAsync();
+
+    [Fact]
+    public async Task After_an_answer_and_a_decline_metrics_count_them_by_mode_grounded_and_reason_with_latency_and_Discord_traffic()
+    {
+        await _serve.AskAsync(301, "Who monitors the Lachin corridor?");
+        await _serve.AskAsync(302, "Which side is to blame for the war?");
+
+        var metrics = await _serve.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(1, Sample(metrics, "backgroundbot_answers_total", ("mode", "extractive"), ("grounded", "true")));
+        Assert.Equal(1, Sample(metrics, "backgroundbot_answers_total", ("mode", "extractive"), ("grounded", "false")));
+        Assert.Equal(1, Sample(metrics, "backgroundbot_declines_total", ("reason", "takes-sides")));
+        Assert.Equal(1, Sample(metrics, "backgroundbot_answer_duration_seconds_count", ("mode", "extractive"), ("grounded", "true")));
+        Assert.Equal(1, Sample(metrics, "backgroundbot_answer_duration_seconds_bucket", ("mode", "extractive"), ("grounded", "true"), ("le", "+Inf")));
+        Assert.Equal(2, Sample(metrics, "backgroundbot_discord_interactions_received_total", ("transport", "http"), ("type", "ApplicationCommand")));
+        Assert.Equal(0, Sample(metrics, "backgroundbot_discord_interactions_queued"));
+        Assert.Equal(2, Sample(metrics, "backgroundbot_discord_rest_requests_total", ("method", "PATCH"), ("route", "/webhooks/{application_id}/{interaction_token}/messages/@original"), ("status", "200")));
+        Assert.True(Sample(metrics, "backgroundbot_discord_rest_requests_total", ("method", "PUT"), ("status", "200")) >= 1, "command registration at start");
+        Assert.Equal(0, Sample(metrics, "backgroundbot_discord_rest_invalid_requests"));
+        Assert.True(Sample(metrics, "backgroundbot_store_write_duration_seconds_count") >= 2, "each answer is stored");
+        Assert.True(Sample(metrics, "backgroundbot_cache_entries", ("cache", "member_rate_windows")) >= 1);
+        Assert.Contains("http_server_request_duration_seconds_bucket", metrics, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_collections_total", metrics, StringComparison.Ordinal);
+    }
+
+    /// <summary>The value of the one sample of <paramref name="name"/> carrying all of <paramref name="labels"/> (others may be there too).</summary>
+    private static double Sample(string metrics, string name, params (string Name, string Value)[] labels)
+    {
+        var matches = metrics.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
+            .Where(line => labels.All(l => line.Contains($"{l.Name}=\"{l.Value}\"", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(matches.Count == 1, $"expected one sample of {name} with {string.Join(", ", labels)}; found {matches.Count} in:\n{metrics}");
+        return double.Parse(Regex.Match(matches[0], @" (\S+)( \d+)?$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
