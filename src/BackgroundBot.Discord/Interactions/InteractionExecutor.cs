@@ -66,7 +66,8 @@ internal sealed class InteractionExecutor(
     public async Task RunAsync(InteractionContext context, InteractionResponder responder, long receivedAt, CancellationToken cancellationToken)
     {
         metrics?.Received(context.Transport, context.Interaction.Type);
-        var reference = Guid.NewGuid().ToString("N")[..8];
+        // The bot's own edge (its router) names failures the same way, so the member's reference finds every line either way.
+        var reference = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"E{context.Interaction.Id % 1_000_000:D6}");
         using var scope = logger.BeginScope(new InteractionScope(context.Interaction.Id, reference));
         var abandon = _abandon.Token;
         using var handled = CancellationTokenSource.CreateLinkedTokenSource(abandon);

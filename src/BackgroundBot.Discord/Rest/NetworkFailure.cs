@@ -17,18 +17,34 @@ internal static class NetworkFailure
     private static string Reason(Exception exception) => exception switch
     {
         TaskCanceledException { InnerException: TimeoutException } => "no answer within the request timeout",
-        HttpRequestException e => e.HttpRequestError switch
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "name resolution failed",
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "the TLS handshake failed",
+        HttpRequestException { HttpRequestError: HttpRequestError.ProxyTunnelError } => "the proxy refused the tunnel",
+        HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } => "the answer was not valid HTTP",
+        _ when Socket(exception) is { } socket => socket switch
         {
-            HttpRequestError.NameResolutionError => "name resolution failed",
-            HttpRequestError.ConnectionError => e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
-                ? "the connection was refused"
-                : "the connection failed",
-            HttpRequestError.SecureConnectionError => "the TLS handshake failed",
-            HttpRequestError.ProxyTunnelError => "the proxy refused the tunnel",
-            HttpRequestError.ResponseEnded => "the connection ended before Discord answered",
-            HttpRequestError.InvalidResponse => "the answer was not valid HTTP",
-            _ => e.InnerException?.Message ?? e.Message,
+            SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => "name resolution failed",
+            SocketError.ConnectionRefused => "the connection was refused",
+            SocketError.ConnectionReset or SocketError.ConnectionAborted => "the connection was reset before Discord answered",
+            SocketError.TimedOut => "the connection timed out",
+            SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown => "the network is unreachable",
+            _ => $"socket error {socket}",
         },
-        _ => exception.Message,
+        HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "the connection ended before Discord answered",
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "the connection failed",
+        _ => exception.InnerException?.Message ?? exception.Message,
     };
+
+    private static SocketError? Socket(Exception exception)
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket)
+            {
+                return socket.SocketErrorCode;
+            }
+        }
+
+        return null;
+    }
 }

@@ -35,21 +35,12 @@ internal static class ConsoleLogging
             o.IncludeScopes = true;
             o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
         });
-        logging.Services.Configure<ConsoleFormatterOptions>(o =>
-        {
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = TimestampFormat + " ";
-        });
         logging.AddConsole();
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        // Under systemd, AddSystemd switches the console to its own format; a format the operator chose wins over that.
+        // Under systemd, AddSystemd switches the console to its own format; a format the operator chose wins over that. Without
+        // a name the console logger falls back to its old options (multi-line, no timestamps), so the default is named.
         logging.Services.PostConfigure<ConsoleLoggerOptions>(o =>
-        {
-            if (configuration["Logging:Console:FormatterName"] is { Length: > 0 } chosen)
-            {
-                o.FormatterName = chosen;
-            }
-        });
+            o.FormatterName = configuration["Logging:Console:FormatterName"] is { Length: > 0 } chosen ? chosen : o.FormatterName ?? ConsoleFormatterNames.Simple);
     }
 }
