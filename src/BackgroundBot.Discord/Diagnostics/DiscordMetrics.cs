@@ -88,7 +88,10 @@ public sealed class DiscordMetrics
         }
     }
 
-    internal void Failed(InteractionTransport transport, string reason) =>
+    /// <summary>Counts an interaction that failed: <c>error</c> (the member got a reference) or <c>shutdown</c> (given up at shutdown).</summary>
+    /// <param name="transport">How it arrived.</param>
+    /// <param name="reason">error or shutdown.</param>
+    public void Failed(InteractionTransport transport, string reason) =>
         _failed.Add(1, new("transport", Transport(transport)), new("reason", reason));
 
     internal void Refused(InteractionTransport transport) => _refused.Add(1, new KeyValuePair<string, object?>("transport", Transport(transport)));
