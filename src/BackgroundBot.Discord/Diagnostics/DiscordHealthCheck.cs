@@ -36,6 +36,12 @@ public sealed class DiscordHealthCheck(DiscordReachability reachability, Discord
             return recent;
         }
 
+        // A failure seen moments ago (by the bot's own calls, or the last probe) is the answer; asking again would only add load.
+        if (reachability.LastCall is { Reached: false } failed && time.GetUtcNow() - failed.At < ProbeInterval)
+        {
+            return Unready(failed);
+        }
+
         await _probe.WaitAsync(cancellationToken);
         try
         {
@@ -50,13 +56,15 @@ public sealed class DiscordHealthCheck(DiscordReachability reachability, Discord
             _probe.Release();
         }
 
-        return Fresh(reachability.LastCall) ?? HealthCheckResult.Unhealthy(reachability.LastCall switch
-        {
-            null => "Discord: no call to Discord has completed yet",
-            { Reached: true } ok => $"Discord: last answered {Age(ok)} ago",
-            { } failed => $"Discord: {failed.Failure} ({failed.Call}, {Age(failed)} ago)",
-        });
+        return Fresh(reachability.LastCall) ?? Unready(reachability.LastCall);
     }
+
+    private HealthCheckResult Unready(RestOutcome? last) => HealthCheckResult.Unhealthy(last switch
+    {
+        null => "Discord: no call to Discord has completed yet",
+        { Reached: true } ok => $"Discord: last answered {Age(ok)} ago",
+        { } failed => $"Discord: {failed.Failure} ({failed.Call}, {Age(failed)} ago)",
+    });
 
     private HealthCheckResult? Fresh(RestOutcome? last) =>
         last is { Reached: true } && time.GetUtcNow() - last.At < Stale

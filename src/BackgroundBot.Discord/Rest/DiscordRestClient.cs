@@ -442,23 +442,21 @@ public sealed class DiscordRestClient : IDisposable
     /// </summary>
     internal async Task ProbeAsync(CancellationToken cancellationToken)
     {
+        // Not through the route's bucket: a bot retrying its own GET /gateway/bot holds it for seconds, and a readiness check
+        // must answer sooner than that. The health check sends at most one probe per 5 seconds.
         var route = new Route(HttpMethod.Get, "/gateway/bot", "");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        var bucket = _rateLimits.GetBucket(route);
+        timeout.CancelAfter(TimeSpan.FromSeconds(3));
         try
         {
-            using var lease = await bucket.AcquireAsync(timeout.Token);
             using var request = CreateRequest(route, "/gateway/bot", null);
             using var response = await SendObservedAsync(request, route, timeout.Token);
-            lease.Complete(response);
-            _rateLimits.Learn(route, bucket, response);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             if (e is OperationCanceledException)
             {
-                _reachability?.Failed($"GET {route.Template}", "could not reach Discord: no answer within 5 seconds");
+                _reachability?.Failed($"GET {route.Template}", "could not reach Discord: no answer within 3 seconds");
             }
         }
     }
