@@ -1,23 +1,46 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using BackgroundBot.Testing.FakeDiscord;
+using BackgroundBot.Tests.Infrastructure;
 
 namespace BackgroundBot.Tests.Operations;
 
-/// <summary><c>/metrics</c> in Prometheus' text format: what an operator graphs and alerts on. Before, there were no metrics.</summary>
+/// <summary>
+/// <c>/metrics</c> in Prometheus' text format, scraped from a real <c>serve</c> process (meters are process-wide, so a process of
+/// its own holds only this test's counts). Before, there were no metrics.
+/// </summary>
 public sealed class MetricsTests : IAsyncLifetime
 {
-    private ServeInProcess _serve = null!;
+    private readonly TempFolder _folder = TempFolder.Create();
+    private readonly SignedInteractions _signer = new();
+    private readonly HttpClient _http = new();
+    private FakeDiscordServer _discord = null!;
 
-    public async Task InitializeAsync() => _serve = await ServeInProcess.StartAsync();
+    public async Task InitializeAsync() => _discord = await FakeDiscordServer.StartAsync();
 
-    public async Task DisposeAsync() => await _serve.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _discord.DisposeAsync();
+        _signer.Dispose();
+        _folder.Dispose();
+    }
 
     [Fact]
     public async Task After_an_answer_and_a_decline_metrics_count_them_by_mode_grounded_and_reason_with_latency_and_Discord_traffic()
     {
-        await _serve.AskAsync(301, "Who monitors the Lachin corridor?");
-        await _serve.AskAsync(302, "Which side is to blame for the war?");
+        await using var bot = await BotProcess.ServeAsync(_folder.Path, new Dictionary<string, string>
+        {
+            ["Discord__Token"] = "test-token.abc",
+            ["Discord__ApplicationId"] = "1000",
+            ["Discord__PublicKey"] = _signer.PublicKey,
+            ["Discord__ApiBaseUrl"] = _discord.ApiBaseUrl.AbsoluteUri,
+            ["Store__SeedPack"] = "false",
+        }, Path.Combine(_folder.Path, "bot.db"));
+        await AskAsync(bot, 301, "Who monitors the Lachin corridor?");
+        await AskAsync(bot, 302, "Which side is to blame for the war?");
 
-        var metrics = await _serve.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var metrics = await _http.GetStringAsync(new Uri(bot.Endpoint, "/metrics"));
 
         Assert.Equal(1, Sample(metrics, "backgroundbot_answers_total", ("mode", "extractive"), ("grounded", "true")));
         Assert.Equal(1, Sample(metrics, "backgroundbot_answers_total", ("mode", "extractive"), ("grounded", "false")));
@@ -30,9 +53,20 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.True(Sample(metrics, "backgroundbot_discord_rest_requests_total", ("method", "PUT"), ("status", "200")) >= 1, "command registration at start");
         Assert.Equal(0, Sample(metrics, "backgroundbot_discord_rest_invalid_requests"));
         Assert.True(Sample(metrics, "backgroundbot_store_write_duration_seconds_count") >= 2, "each answer is stored");
+        Assert.Contains("service_version=\"1.0.0", metrics, StringComparison.Ordinal);
         Assert.True(Sample(metrics, "backgroundbot_cache_entries", ("cache", "member_rate_windows")) >= 1);
         Assert.Contains("http_server_request_duration_seconds_bucket", metrics, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_collections_total", metrics, StringComparison.Ordinal);
+    }
+
+    /// <summary>Asks over the HTTP endpoint and waits until the answer replaced the placeholder (its embed is in).</summary>
+    private async Task AskAsync(BotProcess bot, ulong id, string question)
+    {
+        using var response = await _http.SendAsync(_signer.Post(bot.Endpoint, SignedInteractions.Ask(id, question), DateTimeOffset.UtcNow));
+        response.EnsureSuccessStatusCode();
+        var token = $"itoken-{id.ToString(CultureInfo.InvariantCulture)}";
+        _discord.Messages.AnsweredOverHttp(id.ToString(CultureInfo.InvariantCulture), token, await response.Content.ReadAsStringAsync());
+        await _discord.WaitForRequestsAsync(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal) && r.Body.Contains("\"embeds\":[{", StringComparison.Ordinal));
     }
 
     /// <summary>The value of the one sample of <paramref name="name"/> carrying all of <paramref name="labels"/> (others may be there too).</summary>

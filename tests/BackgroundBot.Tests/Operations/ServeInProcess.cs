@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BackgroundBot.Cli;
 using BackgroundBot.Testing;
@@ -53,16 +52,6 @@ public sealed partial class ServeInProcess : IAsyncDisposable
         serve.Endpoint = new Uri(Address().Match(await output.Line.WaitAsync(TestTimeouts.Signal)).Value);
         serve.Http = new HttpClient { BaseAddress = new Uri(serve.Endpoint.GetLeftPart(UriPartial.Authority)) };
         return serve;
-    }
-
-    /// <summary>Asks over the HTTP endpoint and waits until the answer replaced the placeholder (its embed is in).</summary>
-    public async Task AskAsync(ulong id, string question)
-    {
-        using var response = await Http.SendAsync(_signer.Post(Endpoint, SignedInteractions.Ask(id, question), Time.GetUtcNow()));
-        response.EnsureSuccessStatusCode();
-        var token = $"itoken-{id.ToString(CultureInfo.InvariantCulture)}";
-        Discord.Messages.AnsweredOverHttp(id.ToString(CultureInfo.InvariantCulture), token, await response.Content.ReadAsStringAsync());
-        await Discord.WaitForRequestsAsync(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal) && r.Body.Contains("\"embeds\":[{", StringComparison.Ordinal));
     }
 
     public async ValueTask DisposeAsync()
