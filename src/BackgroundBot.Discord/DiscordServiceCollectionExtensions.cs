@@ -1,3 +1,4 @@
+using BackgroundBot.Discord.Diagnostics;
 using BackgroundBot.Discord.Gateway;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Rest;
@@ -26,16 +27,20 @@ public static class DiscordServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
+        services.TryAddSingleton<DiscordReachability>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<InteractionExecutor>();
         services.TryAddSingleton<InteractionReplayGuard>();
         services.TryAddSingleton<ApplicationCommandRegistrar>();
+        services.AddHealthChecks().AddCheck<DiscordHealthCheck>("discord", tags: [DiscordHealthCheck.ReadyTag]);
         return services;
     }
 
     /// <summary>
     /// Adds the HTTP interactions transport (map it with <see cref="DiscordEndpointRouteBuilderExtensions.MapDiscordInteractions"/>):
-    /// signature checks with <c>Discord:PublicKey</c>, the health check, and command registration at start.
+    /// signature checks with <c>Discord:PublicKey</c>, refusal with 503 while shutting down, and command registration at start.
     /// An <see cref="IInteractionHandler"/> must be registered.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -47,7 +52,6 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, InteractionsEndpointOptionsValidator>());
         services.TryAddSingleton<InteractionSignatureVerifier>();
         services.TryAddSingleton<InteractionsEndpoint>();
-        services.AddHealthChecks();
         AddCommandRegistration(services);
         return services;
     }
@@ -73,6 +77,8 @@ public static class DiscordServiceCollectionExtensions
 
     private static void AddCommandRegistration(IServiceCollection services)
     {
+        // Both transports drain their interactions at shutdown.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InteractionDrain>());
         services.TryAddSingleton<CommandRegistrationService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CommandRegistrationService>(sp => sp.GetRequiredService<CommandRegistrationService>()));
     }

@@ -18,7 +18,9 @@ internal sealed class GatewayClient(
     GatewayJitter jitter,
     IHostApplicationLifetime lifetime,
     GatewayState state,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    Diagnostics.DiscordMetrics? metrics = null,
+    Diagnostics.DiscordReachability? reachability = null) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<GatewayClient>();
     private readonly TaskCompletionSource<string> _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,21 +35,21 @@ internal sealed class GatewayClient(
         try
         {
             var o = options.Value;
-            var bot = await rest.GetGatewayBotAsync(run.Token) ?? throw new GatewayFatalException("GET /gateway/bot returned nothing.");
+            var bot = await DiscoverAsync(run.Token);
             var shards = o.Shards ?? Math.Max(1, bot.Shards);
             var limiter = new IdentifyLimiter(time, bot.SessionStartLimit);
             var url = new Uri(bot.Url);
             var shardLogger = loggers.CreateLogger<GatewayShard>();
             await Task.WhenAll(Enumerable.Range(0, shards).Select(id =>
-                RunShardAsync(new GatewayShard(id, shards, url, o, limiter, dispatcher, time, jitter, shardLogger), run)));
+                RunShardAsync(new GatewayShard(id, shards, url, o, limiter, dispatcher, time, jitter, shardLogger, metrics, reachability), run)));
         }
         catch (GatewayFatalException e)
         {
             Stop(e.Message);
         }
-        catch (Exception e) when (e is DiscordRestException or HttpRequestException)
+        catch (DiscordRestException e)
         {
-            // Without GET /gateway/bot there is no URL to connect to; REST already retried server errors.
+            // Discord answered and refused (a bad token): only a configuration change helps.
             Stop($"Could not discover the gateway from {options.Value.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/gateway/bot: {e.Message}");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -57,6 +59,27 @@ internal sealed class GatewayClient(
         {
             await run.CancelAsync();
             await workers;
+        }
+    }
+
+    /// <summary>
+    /// <c>GET /gateway/bot</c>, tried again with backoff for as long as Discord cannot be reached or answers 5xx: a bot started
+    /// without network (or during an outage) waits for it, unready, instead of exiting.
+    /// </summary>
+    private async Task<Json.JsonGatewayBot> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                return await rest.GetGatewayBotAsync(cancellationToken) ?? throw new GatewayFatalException("GET /gateway/bot returned nothing.");
+            }
+            catch (Exception e) when (e is HttpRequestException || e is DiscordRestException { Status: >= 500 })
+            {
+                var delay = ReconnectBackoff.Delay(failures, jitter);
+                GatewayLog.DiscoveryFailed(_logger, e.Message.TrimEnd('.'), delay);
+                await Task.Delay(delay, time, cancellationToken);
+            }
         }
     }
 

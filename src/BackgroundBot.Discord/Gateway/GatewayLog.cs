@@ -39,4 +39,10 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 1310, EventName = "GatewayBadInteraction", Level = LogLevel.Warning, Message = "An INTERACTION_CREATE could not be read")]
     public static partial void BadInteraction(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1312, EventName = "GatewayClosedForShutdown", Level = LogLevel.Information, Message = "Shard {ShardId}: gateway connection closed for shutdown")]
+    public static partial void ClosedForShutdown(ILogger logger, int shardId);
+
+    [LoggerMessage(EventId = 1313, EventName = "GatewayDiscoveryFailed", Level = LogLevel.Warning, Message = "{Reason}; trying GET /gateway/bot again in {Delay} (the bot is not ready meanwhile)")]
+    public static partial void DiscoveryFailed(ILogger logger, string reason, TimeSpan delay);
 }

@@ -18,7 +18,9 @@ internal sealed class GatewayShard(
     InteractionDispatcher dispatcher,
     TimeProvider time,
     GatewayJitter jitter,
-    ILogger logger)
+    ILogger logger,
+    Diagnostics.DiscordMetrics? metrics = null,
+    Diagnostics.DiscordReachability? reachability = null)
 {
     // A resume that keeps failing is given up for a new session after this many tries, rather than looping.
     internal const int MaxResumeAttempts = 3;
@@ -99,6 +101,7 @@ internal sealed class GatewayShard(
     {
         var url = WithQuery(resuming ? _resumeUrl! : gatewayUrl);
         GatewayLog.Connecting(logger, shardId, url.GetLeftPart(UriPartial.Path), resuming ? "resume" : "identify");
+        metrics?.Connecting(resuming ? "resume" : "identify");
         GatewayConnection connection;
         try
         {
@@ -114,7 +117,16 @@ internal sealed class GatewayShard(
             var established = false;
             try
             {
-                return await ReceiveLoopAsync(connection, resuming, () => established = true, cancellationToken);
+                var outcome = await ReceiveLoopAsync(connection, resuming, () =>
+                {
+                    if (!established)
+                    {
+                        established = true;
+                        reachability?.ShardReady();
+                    }
+                }, cancellationToken);
+                metrics?.Closed(outcome.CloseCode);
+                return outcome;
             }
             catch (Exception e)
             {
@@ -124,13 +136,21 @@ internal sealed class GatewayShard(
                     GatewayLog.ConnectionFailed(logger, e, shardId);
                 }
 
+                metrics?.Closed(null);
+
                 return new Outcome(Next.Resume, null, established, null);
             }
             finally
             {
+                if (established)
+                {
+                    reachability?.ShardLost();
+                }
+
                 if (cancellationToken.IsCancellationRequested)
                 {
                     await connection.CloseForShutdownAsync();
+                    GatewayLog.ClosedForShutdown(logger, shardId);
                 }
             }
         }
@@ -208,11 +228,13 @@ internal sealed class GatewayShard(
                             _resumeUrl = new Uri(ready.ResumeGatewayUrl);
                             established = true;
                             markEstablished();
+                            metrics?.Session("ready");
                             GatewayLog.Ready(logger, shardId, ready.SessionId);
                             break;
                         case "RESUMED":
                             established = true;
                             markEstablished();
+                            metrics?.Session("resumed");
                             GatewayLog.Resumed(logger, shardId, Sequence);
                             break;
                         case "INTERACTION_CREATE":

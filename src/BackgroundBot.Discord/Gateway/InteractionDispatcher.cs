@@ -74,8 +74,17 @@ internal sealed class InteractionDispatcher(
                     continue;
                 }
 
-                var responder = new InteractionResponder(interaction, json.Token, rest, (response, ct) =>
-                    rest.CreateInteractionResponseAsync(interaction.Id, json.Token, response, ct));
+                // Shutting down: the gateway is closing too; Discord shows the member a failure and they can ask again.
+                if (!executor.TryAccept(InteractionTransport.Gateway))
+                {
+                    continue;
+                }
+
+                var responder = new InteractionResponder(interaction, json.Token, rest, async (response, ct) =>
+                {
+                    await rest.CreateInteractionResponseAsync(interaction.Id, json.Token, response, ct);
+                    executor.FirstAnswered(InteractionTransport.Gateway, receivedAt);
+                });
                 var context = new InteractionContext(interaction, responder, InteractionTransport.Gateway);
 
                 // Never waits here for a handler slot: the executor queues for one while the deferral clock runs from receipt.

@@ -21,10 +21,11 @@ internal sealed class InteractionReplayGuard
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Queue<(string Id, DateTimeOffset Expires)> _order = new();
 
-    public InteractionReplayGuard(TimeProvider time, IOptions<DiscordOptions> options)
+    public InteractionReplayGuard(TimeProvider time, IOptions<DiscordOptions> options, Diagnostics.DiscordMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _time = time;
+        metrics?.ObserveCache("interaction_replay_guard", () => Count);
         var tolerance = options.Value.InteractionTimestampTolerance;
         Window = tolerance > TokenLifetime ? tolerance : TokenLifetime;
     }

@@ -48,6 +48,9 @@ internal sealed class InteractionResponder(
 
     public bool HasResponded => _state != State.None;
 
+    /// <summary>True while the member sees only "thinking…": deferred, and no answer given since.</summary>
+    internal bool ShowsThinking => _state == State.Deferred;
+
     // Deferring twice is a no-op, not an error: the layer may have auto-deferred for a handler that was about to defer itself.
     public Task DeferAsync(bool ephemeral, CancellationToken cancellationToken) =>
         InitialAsync(new JsonInteractionResponse(DeferredChannelMessage, ephemeral ? new JsonInteractionCallbackData { Flags = WireMapper.EphemeralFlag } : null), State.Deferred, cancellationToken, alreadyDone: State.Deferred);

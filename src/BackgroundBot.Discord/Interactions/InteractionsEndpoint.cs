@@ -76,10 +76,19 @@ internal sealed class InteractionsEndpoint(
             return;
         }
 
+        // Shutting down: another instance (or this one, restarted) takes it when Discord's user tries again.
+        if (!executor.TryAccept(InteractionTransport.Http))
+        {
+            InteractionsLog.RefusedStopping(logger, interaction.Id);
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         // A signed request stays valid for the timestamp tolerance, so the same one can arrive again: the first was answered
         // and acted on, a replay is neither.
         if (!replays.TryTake(json.Id))
         {
+            executor.Release();
             InteractionsLog.Replayed(logger, interaction.Id);
             http.Response.StatusCode = StatusCodes.Status409Conflict;
             return;
@@ -96,6 +105,7 @@ internal sealed class InteractionsEndpoint(
         });
         var responder = new InteractionResponder(interaction, json.Token, rest, (response, _) =>
         {
+            executor.FirstAnswered(InteractionTransport.Http, receivedAt);
             first.TrySetResult(response);
             return Task.CompletedTask;
         }, delivered.Task);
@@ -105,7 +115,8 @@ internal sealed class InteractionsEndpoint(
         // while it waits for a slot. Task.Run: a handler that blocks before its first await must not hold up this request.
         _ = Task.Run(() => executor.RunAsync(new InteractionContext(interaction, responder, InteractionTransport.Http), responder, receivedAt, lifetime.ApplicationStopping));
 
-        // Only a shutdown leaves the first answer unset (the handler and its deferral were cancelled); the request ends with it.
+        // Only a handler given up at shutdown whose restart notice also failed leaves the first answer unset; the request ends
+        // when Discord gives up on it.
         await WriteAsync(http, await first.Task.WaitAsync(http.RequestAborted));
     }
 

@@ -43,4 +43,28 @@ internal static partial class InteractionsLog
     [LoggerMessage(EventId = 1210, EventName = "InteractionReplayed", Level = LogLevel.Information,
         Message = "Refused a replay of interaction {InteractionId}: it was already answered")]
     public static partial void Replayed(ILogger logger, ulong interactionId);
+
+    [LoggerMessage(EventId = 1220, EventName = "InteractionsDraining", Level = LogLevel.Information,
+        Message = "Shutting down: taking no new interactions; waiting up to {Deadline} for {InFlight} in flight")]
+    public static partial void Draining(ILogger logger, int inFlight, TimeSpan deadline);
+
+    [LoggerMessage(EventId = 1221, EventName = "InteractionsDrained", Level = LogLevel.Information,
+        Message = "Shutting down: every interaction in flight was answered")]
+    public static partial void Drained(ILogger logger);
+
+    [LoggerMessage(EventId = 1222, EventName = "InteractionsGivenUp", Level = LogLevel.Warning,
+        Message = "Shutting down: {InFlight} interactions still running after {Deadline}; cancelling them and telling their members to ask again")]
+    public static partial void GivingUp(ILogger logger, int inFlight, TimeSpan deadline);
+
+    [LoggerMessage(EventId = 1223, EventName = "InteractionRestartNoticeSent", Level = LogLevel.Information,
+        Message = "Told the member of interaction {InteractionId} that the bot is restarting")]
+    public static partial void RestartNoticeSent(ILogger logger, ulong interactionId);
+
+    [LoggerMessage(EventId = 1224, EventName = "InteractionRestartNoticeFailed", Level = LogLevel.Warning,
+        Message = "Could not tell the member of interaction {InteractionId} that the bot is restarting")]
+    public static partial void RestartNoticeFailed(ILogger logger, Exception exception, ulong interactionId);
+
+    [LoggerMessage(EventId = 1225, EventName = "InteractionRefusedStopping", Level = LogLevel.Information,
+        Message = "Refused interaction {InteractionId} with 503: shutting down (Discord shows the member a failure; they can ask again)")]
+    public static partial void RefusedStopping(ILogger logger, ulong interactionId);
 }

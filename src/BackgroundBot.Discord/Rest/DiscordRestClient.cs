@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Globalization;
+using BackgroundBot.Discord.Diagnostics;
 using BackgroundBot.Discord.Json;
 using BackgroundBot.Discord.Models;
 using Microsoft.Extensions.Logging;
@@ -44,16 +46,28 @@ public sealed class DiscordRestClient : IDisposable
     private readonly RateLimitManager _rateLimits;
     private readonly ResiliencePipeline<HttpResponseMessage> _serverErrorRetry;
     private readonly string _baseUrl;
+    private readonly DiscordMetrics? _metrics;
+    private readonly DiscordReachability? _reachability;
 
-    /// <summary>Creates the client; register it with <c>AddDiscordRest</c> rather than constructing it.</summary>
+    /// <summary>Creates the client without metrics; register it with <c>AddDiscordRest</c> rather than constructing it.</summary>
     public DiscordRestClient(IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
+        : this(options, time, logger, null, null)
+    {
+    }
+
+    /// <summary>Creates the client reporting each request to <paramref name="metrics"/> and <paramref name="reachability"/>.</summary>
+    public DiscordRestClient(IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger, DiscordMetrics? metrics, DiscordReachability? reachability)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
+        _reachability = reachability;
         _rateLimits = new RateLimitManager(time);
         InvalidRequests = new InvalidRequestCounter(time, _options.InvalidRequestLimit);
+        metrics?.ObserveCache("rest_rate_limit_buckets", () => _rateLimits.BucketCount);
+        metrics?.ObserveInvalidRequests(() => InvalidRequests.Count, _options.InvalidRequestLimit);
         _baseUrl = _options.ApiBaseUrl.AbsoluteUri.TrimEnd('/');
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -71,7 +85,15 @@ public sealed class DiscordRestClient : IDisposable
                 OnRetry = args =>
                 {
                     var route = args.Context.Properties.GetValue(RouteKey, "?");
-                    RestLog.Retrying(_logger, "REST", route, args.Outcome.Result is { } r ? (int)r.StatusCode : 0, args.AttemptNumber + 1, args.RetryDelay);
+                    if (args.Outcome.Result is { } r)
+                    {
+                        RestLog.Retrying(_logger, route, (int)r.StatusCode, args.AttemptNumber + 1, args.RetryDelay);
+                    }
+                    else if (args.Outcome.Exception is { } e)
+                    {
+                        RestLog.RetryingUnreached(_logger, route, NetworkFailure.Describe(e), args.AttemptNumber + 1, args.RetryDelay);
+                    }
+
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
@@ -339,10 +361,17 @@ public sealed class DiscordRestClient : IDisposable
                         static async (ctx, state) =>
                         {
                             using var request = state.Self.CreateRequest(state.route, state.path, state.bytes);
-                            return await state.Self._http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken);
+                            return await state.Self.SendObservedAsync(request, state.route, ctx.CancellationToken);
                         },
                         context,
                         (Self: this, route, path, bytes));
+                }
+                catch (Exception e) when (NetworkFailure.IsNetwork(e) && e is not HttpRequestException { InnerException: HttpRequestException })
+                {
+                    // After the retries: one sentence naming the route and what went wrong, the transport's error kept for the
+                    // callers that decide from it whether the request may have reached Discord.
+                    var message = $"{char.ToUpperInvariant(NetworkFailure.Describe(e)[0])}{NetworkFailure.Describe(e)[1..]} ({route.Method.Method} {route.Template}).";
+                    throw e is HttpRequestException h ? new HttpRequestException(h.HttpRequestError, message, h) : new HttpRequestException(HttpRequestError.Unknown, message, e);
                 }
                 finally
                 {
@@ -404,6 +433,64 @@ public sealed class DiscordRestClient : IDisposable
                 RestLog.Rejected(_logger, route.Method.Method, route.Template, status, error?.Code, error?.Message);
                 throw new DiscordRestException(status, error?.Code, Explain(route, status, error));
             }
+        }
+    }
+
+    /// <summary>
+    /// One cheap authenticated request (<c>GET /gateway/bot</c>), not retried, for the readiness check: its outcome is what
+    /// <see cref="DiscordReachability"/> then holds.
+    /// </summary>
+    internal async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        // Not through the route's bucket: a bot retrying its own GET /gateway/bot holds it for seconds, and a readiness check
+        // must answer sooner than that. The health check sends at most one probe per 5 seconds.
+        var route = new Route(HttpMethod.Get, "/gateway/bot", "");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(3));
+        try
+        {
+            using var request = CreateRequest(route, "/gateway/bot", null);
+            using var response = await SendObservedAsync(request, route, timeout.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            if (e is OperationCanceledException)
+            {
+                _reachability?.Failed($"GET {route.Template}", "could not reach Discord: no answer within 3 seconds");
+            }
+        }
+    }
+
+    // One attempt, measured and noted: the metrics by route and status, and whether Discord answered (for readiness).
+    private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, Route route, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var call = $"{route.Method.Method} {route.Template}";
+        try
+        {
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            var status = (int)response.StatusCode;
+            _metrics?.Request(route.Method.Method, route.Template, status.ToString(CultureInfo.InvariantCulture), _time.GetElapsedTime(started));
+            if (status >= 500)
+            {
+                _reachability?.Failed(call, string.Create(CultureInfo.InvariantCulture, $"Discord answered {status}"));
+            }
+            else if (status == 401 && !route.IsInteraction)
+            {
+                _reachability?.Failed(call, "Discord refused the bot token (401); check Discord:Token");
+            }
+            else
+            {
+                _reachability?.Succeeded(call);
+            }
+
+            return response;
+        }
+        catch (Exception e) when (NetworkFailure.IsNetwork(e))
+        {
+            _metrics?.Request(route.Method.Method, route.Template, "network", _time.GetElapsedTime(started));
+            _reachability?.Failed(call, NetworkFailure.Describe(e));
+            throw;
         }
     }
 

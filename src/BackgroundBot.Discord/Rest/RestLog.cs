@@ -9,8 +9,12 @@ internal static partial class RestLog
     public static partial void RateLimited(ILogger logger, string method, string route, bool global, string? scope, TimeSpan retryAfter);
 
     [LoggerMessage(EventId = 1101, EventName = "RestServerError", Level = LogLevel.Warning,
-        Message = "Discord answered {Method} {Route} with {Status}; retry {Attempt} after {Delay}")]
-    public static partial void Retrying(ILogger logger, string method, string route, int status, int attempt, TimeSpan delay);
+        Message = "Discord answered {Route} with {Status}; retry {Attempt} after {Delay}")]
+    public static partial void Retrying(ILogger logger, string route, int status, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1104, EventName = "RestUnreached", Level = LogLevel.Warning,
+        Message = "{Reason} ({Route}); retry {Attempt} after {Delay}")]
+    public static partial void RetryingUnreached(ILogger logger, string route, string reason, int attempt, TimeSpan delay);
 
     [LoggerMessage(EventId = 1102, EventName = "RestRejected", Level = LogLevel.Error,
         Message = "Discord rejected {Method} {Route} with {Status} (code {Code}): {DiscordMessage}")]

@@ -35,8 +35,9 @@ public static class AnsweringServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<LlmOptions>>(sp => new LlmOptionsValidator(Microsoft.Extensions.Options.Options.DefaultName, LlmOptions.Section, IsModelConfigured(sp)));
         services.AddHttpClient(LlmOptions.Section, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // Empty, as the example settings show it, means the default too.
         services.AddSingleton(sp => new AnswerPrompt(
-            sp.GetRequiredService<IOptions<LlmOptions>>().Value.PromptsDirectory ?? AnswerPrompt.DefaultDirectory));
+            sp.GetRequiredService<IOptions<LlmOptions>>().Value.PromptsDirectory is { Length: > 0 } prompts && !string.IsNullOrWhiteSpace(prompts) ? prompts : AnswerPrompt.DefaultDirectory));
         services.AddSingleton(sp => KernelFactory.Create(
             sp.GetRequiredService<IOptions<LlmOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(LlmOptions.Section),

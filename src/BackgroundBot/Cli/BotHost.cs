@@ -33,8 +33,8 @@ public static class BotHost
 
         // Standard output belongs to the verb's result (scripts parse `ask --json`), so logs go to standard error.
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        Operations.ConsoleLogging.Add(builder.Logging, builder.Configuration);
+        builder.Services.AddSettingsChecks(builder.Configuration);
 
         // The host logs a failed start or a faulted service with its stack trace; the verb's edge (CliApp) reports
         // both in one line instead, with the details at debug level.

@@ -24,6 +24,13 @@ public static class CliApp
         var root = CreateRoot(cli);
         var parseResult = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parseResult.CommandResult.Command.Name is "run" or "serve")
+        {
+            // System.CommandLine ends the process with 143 two seconds after SIGTERM; a bot finishes the answers in flight first
+            // (HostOptions:ShutdownTimeout), so its host's own signal handling decides when it is done.
+            invocation.ProcessTerminationTimeout = null;
+        }
+
         if (parseResult.Errors.Count > 0)
         {
             await error.WriteLineAsync(CliUsage.Describe(parseResult));
@@ -74,6 +81,7 @@ public static class CliApp
             ExportCommand.CreateImport(cli),
             BackupCommand.Create(cli),
             RestoreCommand.Create(cli),
+            ProbeCommand.Create(cli),
         };
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace BackgroundBot.Cli;
 
@@ -22,8 +21,7 @@ internal static partial class CliLog
             using var loggers = LoggerFactory.Create(logging =>
             {
                 logging.AddConfiguration(configuration.GetSection("Logging"));
-                logging.AddSimpleConsole(o => o.SingleLine = true);
-                logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                Operations.ConsoleLogging.Add(logging, configuration);
             });
             VerbFailed(loggers.CreateLogger("BackgroundBot.Cli"), exception);
         }

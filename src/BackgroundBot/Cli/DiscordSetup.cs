@@ -39,6 +39,7 @@ public static class DiscordSetup
         builder.Services.AddCommunity(builder.Configuration);
         builder.Services.AddHostedService<BackgroundBot.Knowledge.Backup.StoreBackupListener>();
         builder.Services.AddHostedService<BackgroundBot.Retrieval.EmbeddingWarmUp>();
+        builder.Services.AddOperations();
 
         // A long-running bot reports what it does; the one-shot verbs stay quiet unless something goes wrong.
         builder.Logging.AddFilter("BackgroundBot", LogLevel.Information);

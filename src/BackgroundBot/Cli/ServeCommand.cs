@@ -2,6 +2,7 @@ using System.CommandLine;
 using BackgroundBot.Discord;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Knowledge;
+using BackgroundBot.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Hosting;
 namespace BackgroundBot.Cli;
 
 /// <summary>
-/// <c>serve</c>: the HTTP interactions endpoint (<c>POST /interactions</c>, <c>GET /healthz</c>) for running many
+/// <c>serve</c>: the HTTP interactions endpoint (<c>POST /interactions</c>, <c>GET /healthz</c>, <c>/readyz</c>, <c>/metrics</c>) for running many
 /// instances behind a load balancer; no gateway connection. Listens on ASP.NET Core's <c>Urls</c> setting
 /// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>).
 /// </summary>
@@ -42,6 +43,7 @@ public static class ServeCommand
             builder.Services.AddDiscordInteractionsEndpoint(builder.Configuration);
             await using var app = builder.Build();
             app.MapDiscordInteractions();
+            app.MapOperations(liveness: false);
             app.Services.GetRequiredService<StoreSeeder>().EnsureSeeded();
             try
             {

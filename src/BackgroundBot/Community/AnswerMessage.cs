@@ -60,6 +60,9 @@ public static class AnswerMessage
     /// <summary>What replaces the placeholder when the answer failed; the member is told why privately, with a reference.</summary>
     public static DiscordMessage Failed { get; } = new() { Content = "⚠️ This answer could not be finished. Please try /ask again." };
 
+    /// <summary>Replaces the placeholder when the bot stops (an upgrade, a restart) before the answer is done.</summary>
+    public static DiscordMessage Restarting { get; } = new() { Content = "⚠️ The bot is restarting, so this answer could not be finished. Please ask again in a minute." };
+
     private static ActionRow Buttons(int answerId) => new(
     [
         new Button { Label = "Show sources", CustomId = $"{SourcesButton}{answerId}", Style = ButtonStyle.Primary },

@@ -24,7 +24,8 @@ public sealed class CommunityInteractionHandler(
     ReviewChannel reviewChannel,
     IOptions<CommunityOptions> options,
     TimeProvider time,
-    ILogger<CommunityInteractionHandler> logger) : IInteractionModule
+    ILogger<CommunityInteractionHandler> logger,
+    Operations.BotMetrics? metrics = null) : IInteractionModule
 {
     public const string ReportModal = "answer:report-modal:";
 
@@ -90,7 +91,14 @@ public sealed class CommunityInteractionHandler(
         {
             // A member must never be left on "Looking that up…": the placeholder says the answer failed, and the failure goes
             // on to the interaction's edge, which tells the member privately, with a reference.
-            await ReplacePlaceholderAsync(interaction, responder, cancellationToken);
+            await ReplacePlaceholderAsync(interaction, responder, AnswerMessage.Failed, cancellationToken);
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The bot is stopping and could not wait for this answer: the placeholder says so, on a token of its own.
+            using var notice = new CancellationTokenSource(TimeSpan.FromSeconds(5), time);
+            await ReplacePlaceholderAsync(interaction, responder, AnswerMessage.Restarting, notice.Token);
             throw;
         }
 
@@ -104,6 +112,7 @@ public sealed class CommunityInteractionHandler(
         string question, AnswerRecord? thread, string user, string channel, IInteractionResponder responder, CancellationToken cancellationToken)
     {
         AskResult? final = null;
+        var started = time.GetTimestamp();
 
         // The first draft shows at once; later ones wait out the interval, as Discord limits edits of one message.
         var lastEdit = DateTimeOffset.MinValue;
@@ -121,6 +130,7 @@ public sealed class CommunityInteractionHandler(
         }
 
         var answer = final?.Answer ?? throw new InvalidOperationException($"The answerer returned no answer: {final?.Error}");
+        metrics?.Answered(answer, time.GetElapsedTime(started));
         var record = store.Write(write => write.InsertAnswer(new AnswerRecord
         {
             Question = answer.Question,
@@ -136,11 +146,11 @@ public sealed class CommunityInteractionHandler(
         return (record, messageId);
     }
 
-    private async Task ReplacePlaceholderAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken)
+    private async Task ReplacePlaceholderAsync(Interaction interaction, IInteractionResponder responder, DiscordMessage notice, CancellationToken cancellationToken)
     {
         try
         {
-            await responder.EditOriginalAsync(AnswerMessage.Failed, cancellationToken);
+            await responder.EditOriginalAsync(notice, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -286,6 +296,7 @@ public sealed class CommunityInteractionHandler(
             $"I answer questions about the background of the Nagorno-Karabakh conflict: ceasefires, mediators and territorial history. "
             + $"Every answer comes from a curated fact store of {articles} articles and {facts} facts, with numbered citations you can open with **Show sources**. "
             + $"{mode} Where the store does not cover a question, I say so. I don't take sides: where places have two names I give both, and disputed claims are attributed.");
+        text += $"\n\nVersion {Operations.BotVersion.Current}.";
         await responder.RespondAsync(
             new DiscordMessage { Embeds = [new Embed { Title = "About BackgroundBot", Description = text, Footer = "Moderators curate the fact store; every change is audited." }], Ephemeral = true },
             cancellationToken);

@@ -10,7 +10,8 @@ namespace BackgroundBot.Community;
 /// turns any failure into a friendly private message with a reference id that is in the logs, so a member never
 /// sees silence or "This interaction failed".
 /// </summary>
-public sealed class InteractionRouter(IEnumerable<IInteractionModule> modules, ILogger<InteractionRouter> logger) : IInteractionHandler, IApplicationCommandSource
+public sealed class InteractionRouter(IEnumerable<IInteractionModule> modules, ILogger<InteractionRouter> logger, BackgroundBot.Discord.Diagnostics.DiscordMetrics? metrics = null)
+    : IInteractionHandler, IApplicationCommandSource
 {
     private readonly IReadOnlyList<IInteractionModule> _modules = modules.ToList();
 
@@ -35,6 +36,7 @@ public sealed class InteractionRouter(IEnumerable<IInteractionModule> modules, I
         {
             var reference = string.Create(CultureInfo.InvariantCulture, $"E{interaction.Id % 1_000_000:D6}");
             Log.InteractionFailed(logger, interaction.Id, reference, ex);
+            metrics?.Failed(context.Transport, "error");
             await context.Responder.RespondAsync(
                 DiscordMessage.Text($"Sorry, something went wrong on my side (reference {reference}). Please try again in a moment.", ephemeral: true),
                 cancellationToken);

@@ -244,6 +244,7 @@ public sealed class FactStore : IDisposable
         ArgumentNullException.ThrowIfNull(work);
         StoreChange change;
         T result;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         lock (_writeGate)
         {
             if (!_db.BeginTrans())
@@ -265,6 +266,8 @@ public sealed class FactStore : IDisposable
 
             change = write.ToChange();
         }
+
+        StoreMetrics.WriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
 
         if (change.PassagesAdded.Count > 0 || change.PassagesRetired.Count > 0 || change.AliasesChanged || change.FactsChanged)
         {

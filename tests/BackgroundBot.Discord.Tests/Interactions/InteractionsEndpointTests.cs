@@ -190,7 +190,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
         using var response = await PostAsync(InteractionJson.Command(8).ToJsonString());
 
         var data = (await BodyAsync(response))["data"]!;
-        Assert.Matches("^Something went wrong \\(reference [0-9a-f]{8}\\)\\.$", (string?)data["content"]);
+        Assert.Matches("^Something went wrong \\(reference E[0-9]{6}\\)\\.$", (string?)data["content"]);
         Assert.Equal(64, (int)data["flags"]!);
     }
 

@@ -41,7 +41,7 @@ public sealed class PrivateRepliesTests : IAsyncLifetime
 
         var shown = Assert.Single(_h.Discord.Messages.Of("itoken-101"));
         Assert.True(shown.Ephemeral);
-        Assert.Matches("^Something went wrong \\(reference [0-9a-f]{8}\\)\\.$", shown.Content);
+        Assert.Matches("^Something went wrong \\(reference E[0-9]{6}\\)\\.$", shown.Content);
     }
 
     [Fact]

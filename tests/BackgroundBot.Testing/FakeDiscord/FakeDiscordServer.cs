@@ -134,8 +134,17 @@ public sealed class FakeDiscordServer : IAsyncDisposable
 
     internal string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>While true, every REST request's connection is cut before an answer, as when Discord (or the network) is down.</summary>
+    public bool Unreachable { get; set; }
+
     private async Task HandleRestAsync(HttpContext context)
     {
+        if (Unreachable)
+        {
+            context.Abort();
+            return;
+        }
+
         var request = context.Request;
         var path = "/" + (string?)context.GetRouteValue("rest");
         var (body, files) = await ReadBodyAsync(request);

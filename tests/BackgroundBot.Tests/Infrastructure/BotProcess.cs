@@ -13,9 +13,9 @@ public sealed partial class BotProcess : IAsyncDisposable
     private static readonly TimeSpan Startup = TimeSpan.FromMinutes(2);
 
     private readonly Process _process;
-    private readonly Task<string> _stderr;
+    private readonly ErrorLines _stderr;
 
-    private BotProcess(Process process, Uri endpoint, Task<string> stderr)
+    private BotProcess(Process process, Uri endpoint, ErrorLines stderr)
     {
         _process = process;
         Endpoint = endpoint;
@@ -42,7 +42,7 @@ public sealed partial class BotProcess : IAsyncDisposable
     public static async Task<BotProcess> ServeAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, string db)
     {
         var process = Process.Start(StartInfo(workingDirectory, environment, ["serve", "--urls", "http://127.0.0.1:0", "--db", db]))!;
-        var stderr = process.StandardError.ReadToEndAsync();
+        var stderr = new ErrorLines(process.StandardError);
         using var timeout = new CancellationTokenSource(Startup);
         try
         {
@@ -64,24 +64,36 @@ public sealed partial class BotProcess : IAsyncDisposable
         await process.WaitForExitAsync(timeout.Token);
         var code = process.ExitCode;
         process.Dispose();
-        throw new InvalidOperationException($"serve exited with {code} before serving: {await stderr}");
+        throw new InvalidOperationException($"serve exited with {code} before serving: {await stderr.All}");
     }
 
     /// <summary>SIGTERM, as systemd or Docker stop it; the exit code once it has shut down.</summary>
     public async Task<int> StopAsync()
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await TerminateAsync();
+        return await ExitCodeAsync();
+    }
 
+    /// <summary>Sends SIGTERM and returns at once, while the process shuts down.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>The exit code once the process has exited (a guard against hangs, not a wait for anything).</summary>
+    public async Task<int> ExitCodeAsync()
+    {
         using var timeout = new CancellationTokenSource(Startup);
         await _process.WaitForExitAsync(timeout.Token);
         return _process.ExitCode;
     }
 
     /// <summary>What it wrote to standard error, once it has exited.</summary>
-    public Task<string> ErrorOutput => _stderr;
+    public Task<string> ErrorOutput => _stderr.All;
+
+    /// <summary>Completes with the first line on standard error containing <paramref name="text"/> (one already written included).</summary>
+    public Task<string> ErrorLineAsync(string text) => _stderr.WaitForAsync(text);
 
     public async ValueTask DisposeAsync()
     {
@@ -119,4 +131,56 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     [GeneratedRegex(@"http://\S+/interactions")]
     private static partial Regex ServingAt();
+
+    /// <summary>Standard error read line by line as it comes, so a test can wait for a log line (a signal, not a sleep).</summary>
+    private sealed class ErrorLines
+    {
+        private readonly List<string> _lines = [];
+        private readonly List<(string Text, TaskCompletionSource<string> Seen)> _waiters = [];
+
+        public ErrorLines(StreamReader reader) => All = ReadAsync(reader);
+
+        public Task<string> All { get; }
+
+        public Task<string> WaitForAsync(string text)
+        {
+            lock (_lines)
+            {
+                if (_lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } seen)
+                {
+                    return Task.FromResult(seen);
+                }
+
+                var waiter = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add((text, waiter));
+                return waiter.Task.WaitAsync(Startup);
+            }
+        }
+
+        private async Task<string> ReadAsync(StreamReader reader)
+        {
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                lock (_lines)
+                {
+                    _lines.Add(line);
+                    foreach (var waiter in _waiters.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+                    {
+                        waiter.Seen.TrySetResult(line);
+                        _waiters.Remove(waiter);
+                    }
+                }
+            }
+
+            lock (_lines)
+            {
+                foreach (var (text, seen) in _waiters)
+                {
+                    seen.TrySetException(new InvalidOperationException($"The process ended without writing a line containing \"{text}\"."));
+                }
+
+                return string.Join('\n', _lines) + (_lines.Count > 0 ? "\n" : "");
+            }
+        }
+    }
 }
