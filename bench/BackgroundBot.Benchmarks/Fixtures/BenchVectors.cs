@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BackgroundBot.Benchmarks.Corpus;
 using BackgroundBot.Knowledge;
+using BackgroundBot.Llm;
 using BackgroundBot.Retrieval;
 
 namespace BackgroundBot.Benchmarks.Fixtures;

@@ -1,5 +1,6 @@
 using BackgroundBot.Answering;
 using BackgroundBot.Answering.Generative;
+using BackgroundBot.Llm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

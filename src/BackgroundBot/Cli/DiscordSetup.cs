@@ -37,6 +37,7 @@ public static class DiscordSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddCommunity(builder.Configuration);
+        builder.Services.AddModerationInDiscord(builder.Configuration);
         builder.Services.AddHostedService<BackgroundBot.Knowledge.Backup.StoreBackupListener>();
         builder.Services.AddHostedService<BackgroundBot.Retrieval.EmbeddingWarmUp>();
 

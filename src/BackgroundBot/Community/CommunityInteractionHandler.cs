@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackgroundBot.Answering;
+using BackgroundBot.Bot;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Knowledge;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackgroundBot.Bot;
 using BackgroundBot.Community;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;

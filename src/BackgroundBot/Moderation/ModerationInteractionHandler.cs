@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BackgroundBot.Bot;
 using BackgroundBot.Community;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;

@@ -18,6 +18,22 @@ public static class ModerationServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Curation from Discord: the moderators' commands, article uploads and the review channel.</summary>
+    public static IServiceCollection AddModerationInDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddInteractionModule<ModerationInteractionHandler>();
+        services.AddInteractionModule<ArticleInteractionHandler>();
+        services.AddHttpClient("attachments");
+        services.AddOptions<SubmissionOptions>()
+            .Bind(configuration.GetSection(SubmissionOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddModerationOptions(configuration);
+        services.AddSingleton<ReviewChannel>();
+        return services;
+    }
+
     /// <summary>Who curates from Discord: the <c>Moderation</c> section, with the home server defaulting to <c>Discord:GuildId</c>.</summary>
     public static IServiceCollection AddModerationOptions(this IServiceCollection services, IConfiguration configuration)
     {

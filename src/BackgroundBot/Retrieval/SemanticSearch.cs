@@ -1,5 +1,5 @@
-using BackgroundBot.Answering.Generative;
 using BackgroundBot.Knowledge;
+using BackgroundBot.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

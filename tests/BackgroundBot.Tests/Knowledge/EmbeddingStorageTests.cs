@@ -1,5 +1,6 @@
 using BackgroundBot.Cli;
 using BackgroundBot.Knowledge;
+using BackgroundBot.Llm;
 using BackgroundBot.Retrieval;
 using BackgroundBot.Tests.Infrastructure;
 using LiteDB;

@@ -1,4 +1,4 @@
-namespace BackgroundBot.Community;
+namespace BackgroundBot.Bot;
 
 /// <summary>
 /// Discord's message and embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits),

@@ -1,4 +1,4 @@
-namespace BackgroundBot.Retrieval;
+namespace BackgroundBot.Llm;
 
 /// <summary>
 /// The sentence-embedding models that ship inside NuGet packages and run in-process on ONNX Runtime, so retrieval by

@@ -1,7 +1,7 @@
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
 
-namespace BackgroundBot.Community;
+namespace BackgroundBot.Bot;
 
 /// <summary>One feature's commands and the interactions it answers (community questions, moderation).</summary>
 public interface IInteractionModule

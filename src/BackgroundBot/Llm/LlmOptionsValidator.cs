@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace BackgroundBot.Answering.Generative;
+namespace BackgroundBot.Llm;
 
 /// <summary>Checks the <c>Llm</c> (or <c>Embeddings</c>) settings as a whole, naming the setting to fix.</summary>
 /// <param name="optionsName">The named options instance this validates ("" for <c>Llm</c>, "Embeddings").</param>
@@ -31,9 +31,9 @@ public sealed class LlmOptionsValidator(string optionsName, string section, bool
 
         if (options.Provider == LlmProvider.Local)
         {
-            if (options.Model is { Length: > 0 } local && !Retrieval.LocalEmbeddingModel.IsKnown(local))
+            if (options.Model is { Length: > 0 } local && !LocalEmbeddingModel.IsKnown(local))
             {
-                failures.Add($"{section}:Model \"{local}\" is not a local model; use one of: {string.Join(", ", Retrieval.LocalEmbeddingModel.Names)}.");
+                failures.Add($"{section}:Model \"{local}\" is not a local model; use one of: {string.Join(", ", LocalEmbeddingModel.Names)}.");
             }
 
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,4 +1,4 @@
-namespace BackgroundBot.Answering.Generative;
+namespace BackgroundBot.Llm;
 
 /// <summary>
 /// The language model behind generative answers, bound from the <c>Llm</c> section (and with the same shape from

@@ -1,4 +1,4 @@
-namespace BackgroundBot.Answering.Generative;
+namespace BackgroundBot.Llm;
 
 public enum LlmProvider
 {

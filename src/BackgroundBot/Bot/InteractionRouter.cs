@@ -3,7 +3,7 @@ using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
 using Microsoft.Extensions.Logging;
 
-namespace BackgroundBot.Community;
+namespace BackgroundBot.Bot;
 
 /// <summary>
 /// The bot's one interaction handler and command source: hands each interaction to the module that owns it, and

@@ -4,7 +4,7 @@ using System.Net;
 using Microsoft.SemanticKernel;
 using Polly.Timeout;
 
-namespace BackgroundBot.Answering.Generative;
+namespace BackgroundBot.Llm;
 
 /// <summary>Reads a model failure: whether another attempt may help, how long the server asked us to wait, and a short reason.</summary>
 public static class LlmFailure

@@ -3,7 +3,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace BackgroundBot.Answering.Generative;
+namespace BackgroundBot.Llm;
 
 /// <summary>
 /// Retries with exponential backoff and jitter, honouring the server's <c>Retry-After</c>, with a timeout on each

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 
-namespace BackgroundBot.Answering.Generative;
+namespace BackgroundBot.Llm;
 
 /// <summary>Builds the Semantic Kernel with the configured chat model, on our own HttpClient (our retries, not the SDK's).</summary>
 public static class KernelFactory

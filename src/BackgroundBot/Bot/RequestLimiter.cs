@@ -1,4 +1,4 @@
-namespace BackgroundBot.Community;
+namespace BackgroundBot.Bot;
 
 /// <summary>
 /// Sliding windows per key (a member, a channel), on the injected clock. Says how long to wait when a key is over its
