@@ -29,6 +29,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<ConflictOverview>();
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<DeclineMessages>();
+        services.AddSingleton<AnswerPipeline>();
         services.AddSingleton<ExtractiveAnswerer>();
 
         services.AddOptions<LlmOptions>()

@@ -280,7 +280,7 @@ public sealed class CommunityInteractionHandler(
     {
         var articles = store.ListArticles().Count;
         var facts = store.CountActiveFacts();
-        var mode = answerer is ExtractiveAnswerer
+        var mode = answerer.Mode == AnswerMode.Extractive
             ? "Answers quote the sources word for word (no language model is configured)."
             : "Answers are written by a language model from the retrieved passages, and every sentence must cite a passage it was given, or it is dropped.";
         var text = string.Create(CultureInfo.InvariantCulture,

@@ -1,3 +1,4 @@
+using BackgroundBot.Answering;
 using BackgroundBot.Moderation;
 using Microsoft.Extensions.Configuration;
 
@@ -15,6 +16,13 @@ public static class ModerationServiceCollectionExtensions
         services.AddSingleton<GapLog>();
         services.AddSingleton<GapReport>();
         services.AddSingleton<ReviewQueue>();
+
+        // Every question declined as not covered is logged for moderators, whichever answerer the host chose.
+        var answerer = services.LastOrDefault(d => d.ServiceType == typeof(IAnswerer) && d.ImplementationFactory is not null)
+            ?? throw new InvalidOperationException("AddModeration wraps the answerer; call AddAnswering first.");
+        var inner = answerer.ImplementationFactory!;
+        services.Remove(answerer);
+        services.AddSingleton<IAnswerer>(sp => new GapRecordingAnswerer((IAnswerer)inner(sp), sp.GetRequiredService<GapLog>()));
         return services;
     }
 
