@@ -10,7 +10,7 @@ namespace BackgroundBot.Answering;
 public sealed partial class ExtractiveAnswerer(
     AnswerPipeline pipeline,
     PlaceNames placeNames,
-    Knowledge.FactStore store) : IAnswerer
+    Knowledge.IKnowledgeStore store) : IAnswerer
 {
     public AnswerMode Mode => AnswerMode.Extractive;
 

@@ -38,7 +38,7 @@ public static class DiscordSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddCommunity(builder.Configuration);
         builder.Services.AddModerationInDiscord(builder.Configuration);
-        builder.Services.AddHostedService<BackgroundBot.Knowledge.Backup.StoreBackupListener>();
+        builder.Services.AddHostedService<BackgroundBot.LiteDb.Backup.StoreBackupListener>();
         builder.Services.AddHostedService<BackgroundBot.Retrieval.EmbeddingWarmUp>();
 
         // A long-running bot reports what it does; the one-shot verbs stay quiet unless something goes wrong.

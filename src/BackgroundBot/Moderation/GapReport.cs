@@ -4,7 +4,7 @@ using BackgroundBot.Knowledge;
 namespace BackgroundBot.Moderation;
 
 /// <summary>Lists the gaps, each checked against the store as it is now, so a gap an import closed says so.</summary>
-public sealed class GapReport(FactStore store, AnswerPipeline pipeline)
+public sealed class GapReport(IModerationStore store, AnswerPipeline pipeline)
 {
     /// <param name="includeDismissed">Also the gaps a moderator dismissed (off-topic questions).</param>
     public async Task<IReadOnlyList<GapStatus>> ListAsync(CancellationToken cancellationToken, bool includeDismissed = false)

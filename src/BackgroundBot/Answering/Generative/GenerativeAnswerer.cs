@@ -22,7 +22,7 @@ public sealed class GenerativeAnswerer : IAnswerer
 {
     private readonly ExtractiveAnswerer _extractive;
     private readonly PlaceNames _placeNames;
-    private readonly FactStore _store;
+    private readonly IKnowledgeStore _store;
     private readonly Kernel _kernel;
     private readonly KernelFunction _answer;
     private readonly ResiliencePipeline _resilience;
@@ -35,7 +35,7 @@ public sealed class GenerativeAnswerer : IAnswerer
         AnswerPipeline pipeline,
         ExtractiveAnswerer extractive,
         PlaceNames placeNames,
-        FactStore store,
+        IKnowledgeStore store,
         DisputeAccounts disputes,
         Kernel kernel,
         AnswerPrompt prompt,

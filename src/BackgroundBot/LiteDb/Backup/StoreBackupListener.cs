@@ -5,7 +5,7 @@ using LiteDB;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace BackgroundBot.Knowledge.Backup;
+namespace BackgroundBot.LiteDb.Backup;
 
 /// <summary>
 /// Lets <c>backup</c> copy the store while the bot holds it. The running bot listens on a Unix domain socket beside
@@ -13,7 +13,7 @@ namespace BackgroundBot.Knowledge.Backup;
 /// temporary file, then streams that, so a slow reader never holds up the bot's writes.
 /// </summary>
 /// <remarks>Protocol: the client sends <c>backup\n</c>; the bot answers <c>ok LENGTH\n</c> and the bytes, or <c>error MESSAGE\n</c>.</remarks>
-public sealed class StoreBackupListener(FactStore store, TimeProvider time, ILogger<StoreBackupListener> logger) : BackgroundService
+public sealed class StoreBackupListener(LiteDbStore store, TimeProvider time, ILogger<StoreBackupListener> logger) : BackgroundService
 {
     public const string Request = "backup";
 

@@ -1,4 +1,4 @@
-namespace BackgroundBot.Knowledge.Backup;
+namespace BackgroundBot.LiteDb.Backup;
 
 /// <summary>
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then moved over it, so a

@@ -1,18 +1,28 @@
-using JsonSerializer = System.Text.Json.JsonSerializer;
+using BackgroundBot.Community;
+using BackgroundBot.Knowledge;
+using BackgroundBot.Moderation;
 using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
 
-namespace BackgroundBot.Knowledge;
+namespace BackgroundBot.LiteDb;
 
-/// <summary>The writes allowed inside one <see cref="FactStore.Write{T}"/> transaction; each change is audited by the caller.</summary>
-public sealed class StoreWrite
+/// <summary>
+/// The writes of every feature inside one <see cref="LiteDbStore.Write{T}"/> transaction; each curation change is
+/// audited by the caller.
+/// </summary>
+public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites
 {
-    private readonly FactStore _store;
+    private readonly LiteDbStore _store;
     private readonly List<Passage> _added = [];
     private readonly List<int> _retired = [];
     private bool _aliasesChanged;
     private bool _factsChanged;
 
-    internal StoreWrite(FactStore store) => _store = store;
+    internal LiteDbWrite(LiteDbStore store) => _store = store;
+
+    public TWrites Writes<TWrites>()
+        where TWrites : class =>
+        this as TWrites ?? throw new NotSupportedException($"The LiteDB store has no {typeof(TWrites).Name}.");
 
     public Article InsertArticle(Article article)
     {
@@ -143,7 +153,7 @@ public sealed class StoreWrite
     /// <summary>Deletes every stored embedding, of any model.</summary>
     public int ClearEmbeddings() => _store.Embeddings.DeleteAll();
 
-    public Moderation.Suggestion PutSuggestion(Moderation.Suggestion suggestion)
+    public Suggestion PutSuggestion(Suggestion suggestion)
     {
         ArgumentNullException.ThrowIfNull(suggestion);
         if (suggestion.Id == 0)
@@ -155,15 +165,15 @@ public sealed class StoreWrite
         return suggestion;
     }
 
-    public Community.AnswerRecord InsertAnswer(Community.AnswerRecord answer) =>
+    public AnswerRecord InsertAnswer(AnswerRecord answer) =>
         answer with { Id = _store.Answers.Insert(answer with { Id = 0 }).AsInt32 };
 
-    public void UpdateAnswer(Community.AnswerRecord answer) => _store.Answers.Update(answer);
+    public void UpdateAnswer(AnswerRecord answer) => _store.Answers.Update(answer);
 
-    public void PutPendingImport(Moderation.PendingImport pending) => _store.PendingImports.Upsert(pending);
+    public void PutPendingImport(PendingImport pending) => _store.PendingImports.Upsert(pending);
 
     /// <summary>Removes and returns a pending import, so Confirm and Cancel each act once.</summary>
-    public Moderation.PendingImport? TakePendingImport(string id)
+    public PendingImport? TakePendingImport(string id)
     {
         var pending = _store.PendingImports.FindById(id);
         if (pending is not null)
@@ -185,7 +195,7 @@ public sealed class StoreWrite
     }
 
     /// <summary>Records a member's vote, replacing their earlier one on the same answer.</summary>
-    public void PutFeedback(Community.AnswerFeedback feedback) => _store.Feedback.Upsert(feedback);
+    public void PutFeedback(AnswerFeedback feedback) => _store.Feedback.Upsert(feedback);
 
     /// <summary>Stores a new or updated gap; not audited, since it records questions, not curation.</summary>
     public Gap PutGap(Gap gap)

@@ -1,4 +1,4 @@
-namespace BackgroundBot.Knowledge.Backup;
+namespace BackgroundBot.LiteDb.Backup;
 
 /// <summary>
 /// Puts a backup in place of a store. The store's lock is held throughout, so no bot can have it open; the store it

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BackgroundBot.Knowledge;
 
-namespace BackgroundBot.Knowledge;
+namespace BackgroundBot.LiteDb;
 
 /// <summary>
 /// One process at a time per store. LiteDB's direct mode takes no lock between processes, and two writers hand out

@@ -1,20 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
+using BackgroundBot.Knowledge;
 
-namespace BackgroundBot.Knowledge.Export;
+namespace BackgroundBot.LiteDb.Export;
 
 /// <summary>
 /// <c>export</c> and <c>import-pack</c>: the whole store to one JSON file and back. An import checks the entire file
 /// first and reports every problem with its location, then restores it in one transaction into an empty store, ids
 /// and audit included, so exporting again gives the same file.
 /// </summary>
-public sealed class StoreTransfer(FactStore store)
+public sealed class StoreTransfer(LiteDbStore store)
 {
     public StoreSnapshot Export() => new()
     {
         Format = StoreSnapshot.FormatName,
         Version = StoreSnapshot.CurrentVersion,
-        SchemaVersion = FactStore.SchemaVersion,
+        SchemaVersion = LiteDbStore.SchemaVersion,
         Articles = store.Articles.FindAll().OrderBy(a => a.Id).ToList(),
         Passages = store.Passages.FindAll().OrderBy(p => p.Id).ToList(),
         Facts = store.Facts.FindAll().OrderBy(f => f.Id).ToList(),
@@ -69,9 +70,9 @@ public sealed class StoreTransfer(FactStore store)
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"version: this build reads versions {StoreSnapshot.OldestVersion} to {StoreSnapshot.CurrentVersion}, found {snapshot.Version}."));
         }
 
-        if (snapshot.SchemaVersion > FactStore.SchemaVersion)
+        if (snapshot.SchemaVersion > LiteDbStore.SchemaVersion)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"schemaVersion: {snapshot.SchemaVersion} is newer than this build ({FactStore.SchemaVersion})."));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"schemaVersion: {snapshot.SchemaVersion} is newer than this build ({LiteDbStore.SchemaVersion})."));
         }
 
         var articles = Ids("articles", snapshot.Articles, a => a.Id, problems);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace BackgroundBot.Knowledge.Backup;
+namespace BackgroundBot.LiteDb.Backup;
 
 /// <summary>Asks the bot that holds a store for a backup, over <see cref="StoreBackupListener"/>'s socket.</summary>
 public static class StoreBackupClient

@@ -1,4 +1,8 @@
-namespace BackgroundBot.Knowledge.Export;
+using BackgroundBot.Community;
+using BackgroundBot.Knowledge;
+using BackgroundBot.Moderation;
+
+namespace BackgroundBot.LiteDb.Export;
 
 /// <summary>
 /// The whole curated store as <c>export</c> writes it (format documented in <c>docs/export-format.md</c>):

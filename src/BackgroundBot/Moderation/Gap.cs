@@ -1,4 +1,4 @@
-namespace BackgroundBot.Knowledge;
+namespace BackgroundBot.Moderation;
 
 /// <summary>
 /// A question the bot declined as not covered, grouped with similar ones: what moderators should add next.

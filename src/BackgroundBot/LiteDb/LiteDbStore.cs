@@ -1,26 +1,37 @@
 using System.Globalization;
+using BackgroundBot.Community;
+using BackgroundBot.Knowledge;
+using BackgroundBot.Moderation;
+using BackgroundBot.Storage;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace BackgroundBot.Knowledge;
+namespace BackgroundBot.LiteDb;
 
 /// <summary>
-/// The curated fact store: one LiteDB file holding articles, passages, facts, aliases and the audit log.
-/// Every write goes through <see cref="Write{T}"/>, one transaction that commits whole or not at all.
+/// The store on LiteDB: one file holding every feature's records (Knowledge's articles, passages, facts, aliases
+/// and audit; Community's answers and feedback; Moderation's review queue, pending imports and gaps). Every write
+/// goes through <see cref="Write{T}"/>, one transaction that commits whole or not at all, whichever features it touches.
 /// </summary>
-public sealed class FactStore : IDisposable
+public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IUnitOfWork, IStoreChanges, IDisposable
 {
+    private const string SequenceKey = "change-sequence";
+
     /// <summary>The schema this code reads and writes; stored in the file (LiteDB's user version).</summary>
     public const int SchemaVersion = 1;
 
     private readonly LiteDatabase _db;
     private readonly StoreLock _lock;
     private readonly Lock _writeGate = new();
+    private readonly ILogger _logger;
+    private ImmutableObserverList _observers = ImmutableObserverList.Empty;
+    private long _sequence;
 
-    public FactStore(IOptions<StoreOptions> options, ILogger<FactStore> logger, TimeProvider time, StoreHolder? holder = null)
+    public LiteDbStore(IOptions<StoreOptions> options, ILogger<LiteDbStore> logger, TimeProvider time, StoreHolder? holder = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
         var path = System.IO.Path.GetFullPath(options.Value.Path);
         Path = path;
 
@@ -68,6 +79,7 @@ public sealed class FactStore : IDisposable
 
                 // Every /ask looks up whether its channel is a follow-up thread; without the index that is a scan of every answer ever given.
                 Answers.EnsureIndex(a => a.ThreadId);
+                _sequence = Meta.FindById(SequenceKey)?["value"].AsInt64 ?? 0;
             }
             catch
             {
@@ -84,8 +96,8 @@ public sealed class FactStore : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Raised after each committed write, on the writing thread.</summary>
-    public event Action<StoreChange>? Changed;
+    /// <inheritdoc/>
+    public long Sequence => Interlocked.Read(ref _sequence);
 
     internal ILiteCollection<Article> Articles => _db.GetCollection<Article>("articles");
     internal ILiteCollection<Passage> Passages => _db.GetCollection<Passage>("passages");
@@ -94,10 +106,10 @@ public sealed class FactStore : IDisposable
     internal ILiteCollection<AuditEntry> Audit => _db.GetCollection<AuditEntry>("audit");
     internal ILiteCollection<BsonDocument> Meta => _db.GetCollection("meta");
     internal ILiteCollection<Gap> Gaps => _db.GetCollection<Gap>("gaps");
-    internal ILiteCollection<Moderation.PendingImport> PendingImports => _db.GetCollection<Moderation.PendingImport>("pending_imports");
-    internal ILiteCollection<Community.AnswerRecord> Answers => _db.GetCollection<Community.AnswerRecord>("answers");
-    internal ILiteCollection<Community.AnswerFeedback> Feedback => _db.GetCollection<Community.AnswerFeedback>("feedback");
-    internal ILiteCollection<Moderation.Suggestion> Suggestions => _db.GetCollection<Moderation.Suggestion>("suggestions");
+    internal ILiteCollection<PendingImport> PendingImports => _db.GetCollection<PendingImport>("pending_imports");
+    internal ILiteCollection<AnswerRecord> Answers => _db.GetCollection<AnswerRecord>("answers");
+    internal ILiteCollection<AnswerFeedback> Feedback => _db.GetCollection<AnswerFeedback>("feedback");
+    internal ILiteCollection<Suggestion> Suggestions => _db.GetCollection<Suggestion>("suggestions");
     internal ILiteCollection<PassageEmbedding> Embeddings => _db.GetCollection<PassageEmbedding>("embeddings");
 
     public Article? FindArticle(int id) => Articles.FindById(id);
@@ -177,18 +189,18 @@ public sealed class FactStore : IDisposable
 
     public IReadOnlyList<Gap> ListGaps() => Gaps.FindAll().OrderByDescending(g => g.Count).ThenByDescending(g => g.LastAsked).ToList();
 
-    public Moderation.Suggestion? FindSuggestion(int id) => Suggestions.FindById(id);
+    public Suggestion? FindSuggestion(int id) => Suggestions.FindById(id);
 
-    public IReadOnlyList<Moderation.Suggestion> ListSuggestions(Moderation.SuggestionStatus? status = null) =>
+    public IReadOnlyList<Suggestion> ListSuggestions(SuggestionStatus? status = null) =>
         (status is { } s ? Suggestions.Find(x => x.Status == s) : Suggestions.FindAll()).OrderBy(x => x.Id).ToList();
 
-    public Community.AnswerRecord? FindAnswer(int id) => Answers.FindById(id);
+    public AnswerRecord? FindAnswer(int id) => Answers.FindById(id);
 
     /// <summary>The answer whose thread this is, if the channel is one the bot opened.</summary>
-    public Community.AnswerRecord? FindAnswerByThread(string threadId) =>
+    public AnswerRecord? FindAnswerByThread(string threadId) =>
         Answers.Find(a => a.ThreadId == threadId).OrderByDescending(a => a.Id).FirstOrDefault();
 
-    public IReadOnlyList<Community.AnswerFeedback> FeedbackFor(int answerId) => Feedback.Find(f => f.AnswerId == answerId).ToList();
+    public IReadOnlyList<AnswerFeedback> FeedbackFor(int answerId) => Feedback.Find(f => f.AnswerId == answerId).ToList();
 
     public AuditEntry? FindAudit(int id) => Audit.FindById(id);
 
@@ -233,28 +245,39 @@ public sealed class FactStore : IDisposable
         }
     }
 
-    internal bool GetFlag(string name) => Meta.FindById(name)?["value"].AsBoolean ?? false;
+    public IReadOnlyList<string> PendingImportIds() =>
+        PendingImports.Query().Select(p => new { p.Id, p.CreatedAt }).ToList().OrderBy(p => p.CreatedAt).Select(p => p.Id).ToList();
+
+    public bool GetFlag(string name) => Meta.FindById(name)?["value"].AsBoolean ?? false;
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one transaction: everything it writes commits together,
-    /// and any exception (cancellation included) rolls all of it back.
+    /// Runs <paramref name="work"/> in one transaction: everything it writes commits together, and any exception
+    /// (cancellation included) rolls all of it back. A change to knowledge gets the next sequence number, stored in the
+    /// same transaction, and is published to the feed's observers after the commit, in order.
     /// </summary>
-    public T Write<T>(Func<StoreWrite, T> work)
+    public T Write<T>(Func<LiteDbWrite, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        StoreChange change;
-        T result;
         lock (_writeGate)
         {
             if (!_db.BeginTrans())
             {
-                throw new InvalidOperationException("A fact store transaction is already open on this thread.");
+                throw new InvalidOperationException("A store transaction is already open on this thread.");
             }
 
-            var write = new StoreWrite(this);
+            T result;
+            StoreChange change;
+            var write = new LiteDbWrite(this);
             try
             {
                 result = work(write);
+                change = write.ToChange();
+                if (!change.IsEmpty)
+                {
+                    change = change with { Sequence = Sequence + 1 };
+                    Meta.Upsert(new BsonDocument { ["_id"] = SequenceKey, ["value"] = change.Sequence });
+                }
+
                 _db.Commit();
             }
             catch
@@ -263,15 +286,81 @@ public sealed class FactStore : IDisposable
                 throw;
             }
 
-            change = write.ToChange();
-        }
+            if (!change.IsEmpty)
+            {
+                // Published under the write gate, so observers see changes in sequence order (a passage added, then retired).
+                Interlocked.Exchange(ref _sequence, change.Sequence);
+                Publish(change);
+            }
 
-        if (change.PassagesAdded.Count > 0 || change.PassagesRetired.Count > 0 || change.AliasesChanged || change.FactsChanged)
+            return result;
+        }
+    }
+
+    T IUnitOfWork.Write<T>(Func<IStoreTransaction, T> work) => Write(work);
+
+    T IKnowledgeStore.Write<T>(Func<IKnowledgeWrites, T> work) => Write(work);
+
+    T ICommunityStore.Write<T>(Func<ICommunityWrites, T> work) => Write(work);
+
+    T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
+
+    /// <inheritdoc/>
+    public IDisposable Subscribe(Action<StoreChange> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        lock (_writeGate)
         {
-            Changed?.Invoke(change);
+            _observers = _observers.Add(observer);
         }
 
-        return result;
+        return new Subscription(this, observer);
+    }
+
+    private void Publish(StoreChange change)
+    {
+        foreach (var observer in _observers.Items)
+        {
+            try
+            {
+                observer(change);
+            }
+            catch (Exception ex)
+            {
+                // The change is committed: the writer succeeded, and one failing observer must not keep it from the others.
+                Log.ChangeObserverFailed(_logger, change.Sequence, ex);
+            }
+        }
+    }
+
+    private sealed record ImmutableObserverList(IReadOnlyList<Action<StoreChange>> Items)
+    {
+        public static readonly ImmutableObserverList Empty = new([]);
+
+        public ImmutableObserverList Add(Action<StoreChange> observer) => new([.. Items, observer]);
+
+        public ImmutableObserverList Remove(Action<StoreChange> observer)
+        {
+            var items = Items.ToList();
+            items.Remove(observer);
+            return new(items);
+        }
+    }
+
+    private sealed class Subscription(LiteDbStore store, Action<StoreChange> observer) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                lock (store._writeGate)
+                {
+                    store._observers = store._observers.Remove(observer);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -355,8 +444,8 @@ public sealed class FactStore : IDisposable
     private static readonly Type[] StoredTypes =
     [
         typeof(Article), typeof(Passage), typeof(Fact), typeof(AliasGroup), typeof(AuditEntry), typeof(Gap),
-        typeof(Moderation.PendingImport), typeof(Community.AnswerRecord), typeof(Community.AnswerFeedback),
-        typeof(Moderation.Suggestion), typeof(PassageEmbedding),
+        typeof(PendingImport), typeof(AnswerRecord), typeof(AnswerFeedback),
+        typeof(Suggestion), typeof(PassageEmbedding),
     ];
 
     private static void BuildMapping(BsonMapper mapper, Type type, HashSet<Type> built)

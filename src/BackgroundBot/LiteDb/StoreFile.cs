@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
-namespace BackgroundBot.Knowledge;
+namespace BackgroundBot.LiteDb;
 
 /// <summary>
 /// Looks at a store file before LiteDB opens it, reading only. LiteDB writes on open to files that are not whole
