@@ -1,6 +1,7 @@
 using BackgroundBot.Benchmarks.Corpus;
 using BackgroundBot.Benchmarks.Fixtures;
 using BackgroundBot.Knowledge.Import;
+using BackgroundBot.Llm;
 using BackgroundBot.Retrieval;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using BackgroundBot.Benchmarks.Corpus;
+using BackgroundBot.Llm;
 using BackgroundBot.Retrieval;
 using BenchmarkDotNet.Attributes;
 

@@ -1,6 +1,7 @@
 using BackgroundBot.Benchmarks.Baseline;
 using BackgroundBot.Benchmarks.Corpus;
 using BackgroundBot.Benchmarks.Fixtures;
+using BackgroundBot.Llm;
 using BackgroundBot.Retrieval;
 using BenchmarkDotNet.Attributes;
 

@@ -2,6 +2,7 @@ using System.Text;
 using BackgroundBot.Benchmarks.Corpus;
 using BackgroundBot.Cli;
 using BackgroundBot.Knowledge.Import;
+using BackgroundBot.LiteDb;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,7 +45,7 @@ public static class BenchStore
         {
             host.Services.GetRequiredService<Knowledge.StoreSeeder>().EnsureSeeded();
             ImportAll(host.Services.GetRequiredService<ArticleImporter>(), corpus.Articles);
-            BenchVectors.AddTo(host.Services.GetRequiredService<Knowledge.FactStore>(), corpus, progress);
+            BenchVectors.AddTo(host.Services.GetRequiredService<LiteDb.LiteDbStore>(), corpus, progress);
         }
 
         File.Move(buildingPath, path, overwrite: true);

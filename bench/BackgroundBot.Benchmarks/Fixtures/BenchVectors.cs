@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using BackgroundBot.Benchmarks.Corpus;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
+using BackgroundBot.Llm;
 using BackgroundBot.Retrieval;
 
 namespace BackgroundBot.Benchmarks.Fixtures;
@@ -87,7 +89,7 @@ public static class BenchVectors
     /// Stores a vector for every live passage of <paramref name="store"/> under the local model's name: real for the
     /// bundled passages and the questions' answer passages, stand-ins for the rest.
     /// </summary>
-    public static int AddTo(FactStore store, SyntheticCorpus corpus, TextWriter? progress = null)
+    public static int AddTo(LiteDbStore store, SyntheticCorpus corpus, TextWriter? progress = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(corpus);

@@ -1,5 +1,6 @@
 using BackgroundBot.Answering;
 using BackgroundBot.Answering.Generative;
+using BackgroundBot.Llm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<ConflictOverview>();
         services.AddSingleton<PlaceNames>();
         services.AddSingleton<DeclineMessages>();
+        services.AddSingleton<AnswerPipeline>();
         services.AddSingleton<ExtractiveAnswerer>();
 
         services.AddOptions<LlmOptions>()

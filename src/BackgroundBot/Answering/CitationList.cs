@@ -6,7 +6,7 @@ namespace BackgroundBot.Answering;
 /// Numbers the passages an answer cites in the order the answer first cites them, so <c>[1]</c> is always the
 /// first source a reader meets.
 /// </summary>
-public sealed class CitationList(FactStore store)
+public sealed class CitationList(IKnowledgeStore store)
 {
     private readonly List<Citation> _citations = [];
 

@@ -9,7 +9,7 @@ namespace BackgroundBot.Answering;
 /// fact of that period closest in meaning to the headline stands for it. Facts only, since their dates are curated;
 /// disputed ones are left out, as each would bring every side's account with it into a five-line overview.
 /// </summary>
-public sealed class ConflictOverview(SemanticSearch semantic, FactStore store)
+public sealed class ConflictOverview(SemanticSearch semantic, IKnowledgeStore store)
 {
     /// <summary>Fewer periods than this found is no overview; the question is answered as any other.</summary>
     public const int MinPeriods = 3;

@@ -7,7 +7,7 @@ namespace BackgroundBot.Answering;
 /// The polite replies for questions the bot does not answer, each saying what it can do instead: a request to take
 /// sides is offered each side's account of what the question is about ("the 2020 war", "Shusha (Shushi)").
 /// </summary>
-public sealed partial class DeclineMessages(FactStore store)
+public sealed partial class DeclineMessages(IKnowledgeStore store)
 {
     private const int MaxTopics = 2;
     private const string Region = "Nagorno-Karabakh";

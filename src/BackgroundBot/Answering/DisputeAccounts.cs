@@ -7,7 +7,7 @@ namespace BackgroundBot.Answering;
 /// the other sides' accounts of the same event are given too, each in its own attributed words, right after it. For a
 /// question that asks for the sides' accounts, an independent finding on the dispute (no side's claim) joins them.
 /// </summary>
-public sealed class DisputeAccounts(FactStore store)
+public sealed class DisputeAccounts(IKnowledgeStore store)
 {
     /// <summary>The side a claim belongs to, read from whose account it is.</summary>
     public static string SideOf(string? claimedBy)

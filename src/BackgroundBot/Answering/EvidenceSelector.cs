@@ -14,7 +14,7 @@ namespace BackgroundBot.Answering;
 /// many"), whether it falls in the question's time ("the first war") and whether its actor is the question's ("when
 /// did Azerbaijani forces take Shushi?" is not answered by a capture by Armenian forces).
 /// </summary>
-public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, FactStore store, IOptions<AnsweringOptions> options, ILogger<EvidenceSelector> logger)
+public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, IKnowledgeStore store, IOptions<AnsweringOptions> options, ILogger<EvidenceSelector> logger)
 {
     // A sentence this short is a heading or a fragment, not an answer.
     private const int MinSentenceWords = 5;

@@ -3,6 +3,9 @@ namespace BackgroundBot.Answering;
 /// <summary>Answers a question from the fact store, grounded in citations.</summary>
 public interface IAnswerer
 {
+    /// <summary>How this answerer writes answers (members are told in /about).</summary>
+    AnswerMode Mode { get; }
+
     Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken);
 
     /// <summary>

@@ -10,13 +10,15 @@ namespace BackgroundBot.Answering;
 /// </summary>
 public sealed class PlaceNames : IDisposable
 {
-    private readonly FactStore _store;
+    private readonly IKnowledgeStore _store;
+    private readonly IDisposable _subscription;
     private volatile IReadOnlyList<NamePair>? _pairs;
 
-    public PlaceNames(FactStore store)
+    public PlaceNames(IKnowledgeStore store, IStoreChanges changes)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         _store = store;
-        store.Changed += OnChanged;
+        _subscription = changes.Subscribe(OnChanged);
     }
 
     public string AddAlternativeNames(string answer)
@@ -41,7 +43,7 @@ public sealed class PlaceNames : IDisposable
         return answer;
     }
 
-    public void Dispose() => _store.Changed -= OnChanged;
+    public void Dispose() => _subscription.Dispose();
 
     private void OnChanged(StoreChange change)
     {
@@ -52,7 +54,7 @@ public sealed class PlaceNames : IDisposable
     }
 
     // The first two names of a group are the pair in use by each side; later ones are spellings of them.
-    private static List<NamePair> Build(FactStore store) =>
+    private static List<NamePair> Build(IKnowledgeStore store) =>
         store.ListAliases()
             .Where(a => a.ShowBoth && a.Names.Count > 1)
             .Select(a => new NamePair(a.Names[0], a.Names[1], Word(a.Names[0]), Word(a.Names[1]), BareMention(a.Names[0]), BareMention(a.Names[1])))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Cli;
@@ -16,7 +17,7 @@ public static class ArticlesCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var store = host.Services.GetRequiredService<FactStore>();
+            var store = host.Services.GetRequiredService<LiteDbStore>();
             var articles = store.ListArticles(includeInactive: parseResult.GetValue(all));
             var json = parseResult.GetValue(jsonOption);
             var table = new CliTable()

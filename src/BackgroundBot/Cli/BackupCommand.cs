@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net.Sockets;
 using BackgroundBot.Knowledge;
-using BackgroundBot.Knowledge.Backup;
+using BackgroundBot.LiteDb.Backup;
+using BackgroundBot.LiteDb;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,7 +42,7 @@ public static class BackupCommand
             var through = "";
             try
             {
-                var store = host.Services.GetRequiredService<FactStore>();
+                var store = host.Services.GetRequiredService<LiteDbStore>();
                 await OutputFile.WriteAsync(target, stream =>
                 {
                     store.WriteBackup(stream);

@@ -41,6 +41,7 @@ public static class BotHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddLiteDbStore();
         builder.Services.AddSingleton(new StoreHolder(verb ?? "BackgroundBot"));
         builder.Services.AddRetrieval(builder.Configuration);
         builder.Services.AddAnswering(builder.Configuration);

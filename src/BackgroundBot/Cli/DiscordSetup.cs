@@ -37,7 +37,8 @@ public static class DiscordSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddCommunity(builder.Configuration);
-        builder.Services.AddHostedService<BackgroundBot.Knowledge.Backup.StoreBackupListener>();
+        builder.Services.AddModerationInDiscord(builder.Configuration);
+        builder.Services.AddHostedService<BackgroundBot.LiteDb.Backup.StoreBackupListener>();
         builder.Services.AddHostedService<BackgroundBot.Retrieval.EmbeddingWarmUp>();
         builder.Services.AddOperations();
 

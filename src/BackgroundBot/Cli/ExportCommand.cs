@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BackgroundBot.Knowledge.Export;
+using BackgroundBot.LiteDb.Export;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using BackgroundBot.Knowledge;
-using BackgroundBot.Knowledge.Backup;
+using BackgroundBot.LiteDb.Backup;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Cli;

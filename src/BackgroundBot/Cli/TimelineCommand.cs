@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +28,7 @@ public static class TimelineCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var entries = new Timeline(host.Services.GetRequiredService<FactStore>())
+            var entries = new Timeline(host.Services.GetRequiredService<LiteDbStore>())
                 .Build(parseResult.GetValue(topic), parseResult.GetValue(from), parseResult.GetValue(to), parseResult.GetValue(place));
             if (parseResult.GetValue(json))
             {

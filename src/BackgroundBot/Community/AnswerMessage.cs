@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BackgroundBot.Answering;
+using BackgroundBot.Bot;
 using BackgroundBot.Discord.Models;
 
 namespace BackgroundBot.Community;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackgroundBot.Answering;
+using BackgroundBot.Bot;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Knowledge;
@@ -17,7 +18,8 @@ namespace BackgroundBot.Community;
 public sealed class CommunityInteractionHandler(
     IAnswerer answerer,
     QuestionGuard guard,
-    FactStore store,
+    ICommunityStore store,
+    IKnowledgeStore knowledge,
     RequestLimiter limiter,
     SuggestedQuestions suggestions,
     DiscordRestClient rest,
@@ -201,8 +203,8 @@ public sealed class CommunityInteractionHandler(
         switch (prefix)
         {
             case AnswerMessage.SourcesButton:
-                var citations = new CitationList(store);
-                foreach (var passage in record.PassageIds.Select(store.FindPassage).OfType<Passage>())
+                var citations = new CitationList(knowledge);
+                foreach (var passage in record.PassageIds.Select(knowledge.FindPassage).OfType<Passage>())
                 {
                     citations.NumberOf(passage);
                 }
@@ -259,13 +261,13 @@ public sealed class CommunityInteractionHandler(
     private async Task SourceAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken)
     {
         var id = (int)(interaction.GetOption("id")?.AsInteger() ?? 0);
-        if (store.FindPassage(id) is not { } passage)
+        if (knowledge.FindPassage(id) is not { } passage)
         {
             await responder.RespondAsync(DiscordMessage.Text($"No passage with id {id}; cited sources show their passage ids.", ephemeral: true), cancellationToken);
             return;
         }
 
-        var source = store.DescribeSource(passage);
+        var source = knowledge.DescribeSource(passage);
         var status = passage.Retired ? " · retired: no longer cited" : "";
         await responder.RespondAsync(
             new DiscordMessage
@@ -287,9 +289,9 @@ public sealed class CommunityInteractionHandler(
 
     private async Task AboutAsync(IInteractionResponder responder, CancellationToken cancellationToken)
     {
-        var articles = store.ListArticles().Count;
-        var facts = store.CountActiveFacts();
-        var mode = answerer is ExtractiveAnswerer
+        var articles = knowledge.ListArticles().Count;
+        var facts = knowledge.CountActiveFacts();
+        var mode = answerer.Mode == AnswerMode.Extractive
             ? "Answers quote the sources word for word (no language model is configured)."
             : "Answers are written by a language model from the retrieved passages, and every sentence must cite a passage it was given, or it is dropped.";
         var text = string.Create(CultureInfo.InvariantCulture,

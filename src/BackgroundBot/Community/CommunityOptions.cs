@@ -16,17 +16,6 @@ public sealed class CommunityOptions
     public int QuestionsPerChannelPerMinute { get; set; } = 20;
 
     /// <summary>
-    /// Suggestions (<c>/suggest</c>) and "Report a problem" reports one member may send, together, per
-    /// <see cref="SubmissionWindow"/>; more get a private "try again in N minutes" and reach no moderator. Defaults to 3.
-    /// </summary>
-    [Range(1, 1000)]
-    public int SubmissionsPerMember { get; set; } = 3;
-
-    /// <summary>The window of <see cref="SubmissionsPerMember"/>. Defaults to 10 minutes.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Community:SubmissionWindow must be between 1 second and 7 days.")]
-    public TimeSpan SubmissionWindow { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>
     /// Shortest time between two edits of a streaming answer: Discord rate-limits edits of one message, and a
     /// reader cannot follow faster. Defaults to 1.5 seconds.
     /// </summary>

@@ -1,29 +1,19 @@
 using BackgroundBot.Community;
-using BackgroundBot.Discord.Interactions;
 using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class CommunityServiceCollectionExtensions
 {
-    /// <summary>The Discord-facing features for community members: commands, the interaction handler, limits.</summary>
+    /// <summary>The Discord-facing features for community members: /ask, sources, feedback, follow-ups and their limits.</summary>
     public static IServiceCollection AddCommunity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CommunityOptions>()
             .Bind(configuration.GetSection(CommunityOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<RequestLimiter>();
         services.AddSingleton<SuggestedQuestions>();
-        services.AddSingleton<IInteractionModule, CommunityInteractionHandler>();
-        services.AddSingleton<IInteractionModule, BackgroundBot.Moderation.ModerationInteractionHandler>();
-        services.AddSingleton<IInteractionModule, BackgroundBot.Moderation.ArticleInteractionHandler>();
-        services.AddHttpClient("attachments");
-        services.AddModerationOptions(configuration);
-        services.AddSingleton<BackgroundBot.Moderation.ReviewChannel>();
-        services.AddSingleton<InteractionRouter>();
-        services.AddSingleton<IInteractionHandler>(sp => sp.GetRequiredService<InteractionRouter>());
-        services.AddSingleton<IApplicationCommandSource>(sp => sp.GetRequiredService<InteractionRouter>());
+        services.AddInteractionModule<CommunityInteractionHandler>();
         return services;
     }
 }

@@ -4,9 +4,6 @@ namespace BackgroundBot.Community;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 400, Level = LogLevel.Error, Message = "Interaction {InteractionId} failed; reference {Reference}")]
-    public static partial void InteractionFailed(ILogger logger, ulong interactionId, string reference, Exception exception);
-
     [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Could not open a follow-up thread on answer {AnswerId}; it stands without one")]
     public static partial void ThreadNotOpened(ILogger logger, int answerId, Exception exception);
 

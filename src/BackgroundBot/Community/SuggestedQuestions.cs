@@ -1,3 +1,4 @@
+using BackgroundBot.Bot;
 using BackgroundBot.Retrieval;
 
 namespace BackgroundBot.Community;

@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class KnowledgeServiceCollectionExtensions
 {
-    /// <summary>The fact store (LiteDB), article import and first-run seeding.</summary>
+    /// <summary>Article import, fact packs and first-run seeding; the store itself comes from a provider (<c>AddLiteDbStore</c>).</summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BackgroundBot.Knowledge.StoreOptions>()
@@ -14,12 +14,10 @@ public static class KnowledgeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<BackgroundBot.Knowledge.FactStore>();
         services.AddSingleton<ArticleReader>();
         services.AddSingleton<ArticleImporter>();
         services.AddSingleton<BackgroundBot.Knowledge.Packs.FactPackLoader>();
         services.AddSingleton<BackgroundBot.Knowledge.StoreSeeder>();
-        services.AddSingleton<BackgroundBot.Knowledge.Export.StoreTransfer>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace BackgroundBot.Knowledge;
 /// Runs once per store (a flag in the file), so a moderator who removes the seed does not see it come back.
 /// </summary>
 public sealed class StoreSeeder(
-    FactStore store,
+    IKnowledgeStore store,
     ArticleImporter importer,
     FactPackLoader packs,
     IOptions<StoreOptions> options,

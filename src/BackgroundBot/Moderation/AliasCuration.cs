@@ -8,7 +8,7 @@ namespace BackgroundBot.Moderation;
 /// kind, remove a name. Each change is one transaction with its audit entry, and can be undone. Two groups are never
 /// merged by accident: names that belong to two different groups are refused, naming both.
 /// </summary>
-public sealed class AliasCuration(FactStore store, TimeProvider time)
+public sealed class AliasCuration(IKnowledgeStore store, TimeProvider time)
 {
     /// <param name="kind">The group's kind; null keeps an existing group's (a new one is a place).</param>
     /// <param name="showBoth">Whether answers give both names; null keeps an existing group's (a new one does not).</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackgroundBot.Bot;
 using BackgroundBot.Community;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
@@ -15,7 +16,7 @@ namespace BackgroundBot.Moderation;
 /// </summary>
 public sealed class ArticleInteractionHandler(
     ModeratorPolicy policy,
-    FactStore store,
+    IKnowledgeStore store,
     ArticleReader reader,
     ArticleImporter importer,
     FactCuration curation,
@@ -102,7 +103,7 @@ public sealed class ArticleInteractionHandler(
                 await ConfirmAsync(id[ConfirmButton.Length..], actor, responder, cancellationToken);
                 break;
             case (_, { } id) when id.StartsWith(CancelButton, StringComparison.Ordinal):
-                store.Write(write => write.TakePendingImport(id[CancelButton.Length..]));
+                store.Write(write => write.Moderation().TakePendingImport(id[CancelButton.Length..]));
                 await responder.UpdateMessageAsync(new DiscordMessage { Content = "Import cancelled; nothing was stored." }, cancellationToken);
                 break;
             default:
@@ -165,7 +166,7 @@ public sealed class ArticleInteractionHandler(
         };
         store.Write(write =>
         {
-            write.PutPendingImport(pending);
+            write.Moderation().PutPendingImport(pending);
             return 0;
         });
         var (_, passages) = ArticleImporter.Preview(article);
@@ -201,7 +202,7 @@ public sealed class ArticleInteractionHandler(
 
     private async Task ConfirmAsync(string pendingId, string actor, IInteractionResponder responder, CancellationToken cancellationToken)
     {
-        var pending = store.Write(write => write.TakePendingImport(pendingId));
+        var pending = store.Write(write => write.Moderation().TakePendingImport(pendingId));
         if (pending is null)
         {
             // Expired previews are discarded by PendingImportSweeper, so "not found" may be an expiry too.

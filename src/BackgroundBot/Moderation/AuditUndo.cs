@@ -9,7 +9,8 @@ namespace BackgroundBot.Moderation;
 /// later work silently: when later changes to the same item would be overwritten it refuses, naming them, unless
 /// asked to cascade (undo them newest first, then the entry). An entry already undone is not undone again.
 /// </summary>
-public sealed class AuditUndo(FactStore store, TimeProvider time)
+public sealed class AuditUndo(IKnowledgeStore store,
+    IModerationStore moderation, TimeProvider time)
 {
     private static readonly HashSet<string> Undoable = new(StringComparer.Ordinal)
     {
@@ -32,7 +33,7 @@ public sealed class AuditUndo(FactStore store, TimeProvider time)
         }
     }
 
-    private CurationResult<AuditEntry> UndoIn(StoreWrite write, int auditId, string actor, bool cascade)
+    private CurationResult<AuditEntry> UndoIn(IKnowledgeWrites write, int auditId, string actor, bool cascade)
     {
         if (store.FindAudit(auditId) is not { } entry)
         {
@@ -97,7 +98,7 @@ public sealed class AuditUndo(FactStore store, TimeProvider time)
             .Where(e => e.Id > entry.Id && UndoneBy(e) is null && !(e.Undoes is { } target && target > entry.Id))
             .ToList();
 
-    private (AuditEntry? Undo, string? Problem) Revert(StoreWrite write, AuditEntry entry, string actor)
+    private (AuditEntry? Undo, string? Problem) Revert(IKnowledgeWrites write, AuditEntry entry, string actor)
     {
         var now = time.GetUtcNow();
         var id = int.Parse(entry.Subject.AsSpan(entry.Subject.IndexOf('/', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
@@ -184,14 +185,14 @@ public sealed class AuditUndo(FactStore store, TimeProvider time)
 
             case "gap":
                 {
-                    if (store.FindGap(id) is not { } current)
+                    if (moderation.FindGap(id) is not { } current)
                     {
                         return (null, $"Gap {id} is no longer in the store.");
                     }
 
                     var before = entry.Before is null ? null : JsonSerializer.Deserialize<GapDismissal>(entry.Before, AuditJson.Options);
                     var restored = current with { DismissedAt = before?.DismissedAt, DismissedBy = before?.DismissedBy, DismissReason = before?.DismissReason };
-                    write.PutGap(restored);
+                    write.Moderation().PutGap(restored);
                     return (write.Audit(now, actor, "gap.undo", entry.Subject, GapDismissal.Of(current), GapDismissal.Of(restored), entry.Id), null);
                 }
 

@@ -9,7 +9,7 @@ namespace BackgroundBot.Moderation;
 /// transaction with its audit entry; an edit names the version it started from, so two moderators editing the same
 /// fact never lose an update silently, and changes only the fields it names. Callers check permissions first.
 /// </summary>
-public sealed partial class FactCuration(FactStore store, TimeProvider time)
+public sealed partial class FactCuration(IKnowledgeStore store, TimeProvider time)
 {
     /// <param name="force">Add even when a live fact already says nearly the same.</param>
     public CurationResult<Fact> Add(FactDraft draft, string actor, bool force = false)

@@ -1,3 +1,5 @@
+using BackgroundBot.Knowledge;
+
 namespace BackgroundBot.Moderation;
 
 /// <summary>

@@ -7,7 +7,7 @@ namespace BackgroundBot.Moderation;
 /// Finds live facts by words and by meaning, with the retrieval answers use (aliases, misspellings, embeddings), so a
 /// moderator sees the facts a question would meet; <c>facts search</c> and Discord's <c>/facts search</c>.
 /// </summary>
-public sealed class FactSearch(FactStore store, Retriever retriever)
+public sealed class FactSearch(IKnowledgeStore store, Retriever retriever)
 {
     public async Task<IReadOnlyList<Fact>> SearchAsync(string text, int limit, CancellationToken cancellationToken)
     {

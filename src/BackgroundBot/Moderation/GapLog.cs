@@ -7,7 +7,7 @@ namespace BackgroundBot.Moderation;
 /// Records every question declined as not covered, grouping similar ones (most of their terms shared) and counting
 /// them, so moderators see what to add next. Keeps the latest wording, when it was asked, and the askers' ids only.
 /// </summary>
-public sealed class GapLog(FactStore store, Retriever retriever, TimeProvider time)
+public sealed class GapLog(IModerationStore store, Retriever retriever, TimeProvider time)
 {
     // Questions sharing at least this share of their terms are one gap ("who monitors the border" ~ "who monitored the border?").
     private const double SameGap = 0.6;
@@ -59,7 +59,7 @@ public sealed class GapLog(FactStore store, Retriever retriever, TimeProvider ti
             }
 
             var dismissed = write.PutGap(gap with { DismissedAt = time.GetUtcNow(), DismissedBy = actor, DismissReason = reason.Trim() });
-            var audit = write.Audit(time.GetUtcNow(), actor, "gap.dismiss", $"gap/{id}", GapDismissal.Of(gap), GapDismissal.Of(dismissed));
+            var audit = write.Knowledge().Audit(time.GetUtcNow(), actor, "gap.dismiss", $"gap/{id}", GapDismissal.Of(gap), GapDismissal.Of(dismissed));
             return CurationResult<Gap>.Done($"Dismissed gap {id} (\"{gap.Question}\"); `gaps --all` still shows it.", dismissed, audit.Id);
         });
     }

@@ -1,4 +1,5 @@
 using BackgroundBot.Discord.Models;
+using BackgroundBot.Knowledge;
 
 namespace BackgroundBot.Moderation;
 

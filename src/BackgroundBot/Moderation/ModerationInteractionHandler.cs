@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BackgroundBot.Bot;
 using BackgroundBot.Community;
 using BackgroundBot.Discord.Interactions;
 using BackgroundBot.Discord.Models;
@@ -20,7 +21,8 @@ public sealed class ModerationInteractionHandler(
     FactSearch search,
     ReviewQueue review,
     GapReport gaps,
-    FactStore store,
+    IKnowledgeStore store,
+    IModerationStore moderation,
     DiscordRestClient rest,
     ReviewChannel reviewChannel) : IInteractionModule
 {
@@ -220,7 +222,7 @@ public sealed class ModerationInteractionHandler(
         }
     }
 
-    private Reply SuggestionForm(int id) => store.FindSuggestion(id) is { } suggestion
+    private Reply SuggestionForm(int id) => moderation.FindSuggestion(id) is { } suggestion
         ? ShowModal(new Modal(string.Create(CultureInfo.InvariantCulture, $"{EditApproveModal}{id}"), $"Edit and approve #{id}",
         [
             Input("statement", "Statement (neutral; say whose claim it is)", TextInputStyle.Paragraph, suggestion.Text, 600),

@@ -1,3 +1,4 @@
+using BackgroundBot.Answering;
 using BackgroundBot.Moderation;
 using Microsoft.Extensions.Configuration;
 
@@ -15,6 +16,29 @@ public static class ModerationServiceCollectionExtensions
         services.AddSingleton<GapLog>();
         services.AddSingleton<GapReport>();
         services.AddSingleton<ReviewQueue>();
+
+        // Every question declined as not covered is logged for moderators, whichever answerer the host chose.
+        var answerer = services.LastOrDefault(d => d.ServiceType == typeof(IAnswerer) && d.ImplementationFactory is not null)
+            ?? throw new InvalidOperationException("AddModeration wraps the answerer; call AddAnswering first.");
+        var inner = answerer.ImplementationFactory!;
+        services.Remove(answerer);
+        services.AddSingleton<IAnswerer>(sp => new GapRecordingAnswerer((IAnswerer)inner(sp), sp.GetRequiredService<GapLog>()));
+        return services;
+    }
+
+    /// <summary>Curation from Discord: the moderators' commands, article uploads and the review channel.</summary>
+    public static IServiceCollection AddModerationInDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddInteractionModule<ModerationInteractionHandler>();
+        services.AddInteractionModule<ArticleInteractionHandler>();
+        services.AddHttpClient("attachments");
+        services.AddOptions<SubmissionOptions>()
+            .Bind(configuration.GetSection(SubmissionOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddModerationOptions(configuration);
+        services.AddSingleton<ReviewChannel>();
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace BackgroundBot.Moderation;
 /// must not keep old uploads forever) and then once a minute. Confirm checks the age itself, so an expired preview is never
 /// imported whenever the sweep runs.
 /// </summary>
-public sealed class PendingImportSweeper(FactStore store, IOptions<ModerationOptions> options, TimeProvider time, ILogger<PendingImportSweeper> logger)
+public sealed class PendingImportSweeper(IModerationStore store, IOptions<ModerationOptions> options, TimeProvider time, ILogger<PendingImportSweeper> logger)
     : BackgroundService
 {
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using BackgroundBot.Community;
+using BackgroundBot.Bot;
 using BackgroundBot.Discord.Models;
 using BackgroundBot.Discord.Rest;
 using Microsoft.Extensions.Options;
@@ -9,7 +9,7 @@ namespace BackgroundBot.Moderation;
 
 /// <summary>
 /// Posts each new suggestion or report to the moderators' review channel, with Approve, Edit and Reject. Each member may
-/// send <see cref="CommunityOptions.SubmissionsPerMember"/> in <see cref="CommunityOptions.SubmissionWindow"/>, so one member
+/// send <see cref="SubmissionOptions.SubmissionsPerMember"/> in <see cref="SubmissionOptions.SubmissionWindow"/>, so one member
 /// cannot flood the moderators.
 /// </summary>
 public sealed class ReviewChannel(
@@ -17,7 +17,7 @@ public sealed class ReviewChannel(
     DiscordRestClient rest,
     RequestLimiter limiter,
     IOptions<ModerationOptions> options,
-    IOptions<CommunityOptions> community)
+    IOptions<SubmissionOptions> submissions)
 {
     public const string ApproveButton = "review:approve:";
     public const string RejectButton = "review:reject:";
@@ -29,7 +29,7 @@ public sealed class ReviewChannel(
     public async Task<CurationResult<Suggestion>> SubmitAsync(Suggestion suggestion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(suggestion);
-        var limits = community.Value;
+        var limits = submissions.Value;
         if (limiter.TryAcquire(limits.SubmissionWindow, ($"review:{suggestion.ProposerId}", limits.SubmissionsPerMember)) is { } wait)
         {
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));

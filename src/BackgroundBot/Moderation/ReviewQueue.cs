@@ -8,7 +8,7 @@ namespace BackgroundBot.Moderation;
 /// it is about) through <see cref="FactCuration"/>, so it is checked and audited like any curation; each decision
 /// is audited too, and the result says what to tell the proposer.
 /// </summary>
-public sealed class ReviewQueue(FactStore store, FactCuration curation, TimeProvider time)
+public sealed class ReviewQueue(IModerationStore store, IKnowledgeStore knowledge, FactCuration curation, TimeProvider time)
 {
     public const int MaxTextLength = 1000;
 
@@ -26,7 +26,7 @@ public sealed class ReviewQueue(FactStore store, FactCuration curation, TimeProv
             return CurationResult<Suggestion>.Refused(Topics.Unknown(suggestion.Topic));
         }
 
-        if (suggestion.Kind == SuggestionKind.Correction && (suggestion.FactId is not { } factId || store.FindFact(factId) is null))
+        if (suggestion.Kind == SuggestionKind.Correction && (suggestion.FactId is not { } factId || knowledge.FindFact(factId) is null))
         {
             return CurationResult<Suggestion>.Refused("A correction must name an existing fact id (shown under each cited fact).");
         }
@@ -34,7 +34,7 @@ public sealed class ReviewQueue(FactStore store, FactCuration curation, TimeProv
         return store.Write(write =>
         {
             var stored = write.PutSuggestion(suggestion with { Id = 0, Status = SuggestionStatus.Pending, CreatedAt = time.GetUtcNow(), Text = suggestion.Text.Trim() });
-            var audit = write.Audit(stored.CreatedAt, actor ?? $"member:{stored.ProposerId}", "suggestion.submit", Subject(stored.Id), null, stored);
+            var audit = write.Knowledge().Audit(stored.CreatedAt, actor ?? $"member:{stored.ProposerId}", "suggestion.submit", Subject(stored.Id), null, stored);
             return CurationResult<Suggestion>.Done($"Thanks: your {Describe(stored.Kind)} is queued for the moderators as #{stored.Id}.", stored, audit.Id);
         });
     }
@@ -56,7 +56,7 @@ public sealed class ReviewQueue(FactStore store, FactCuration curation, TimeProv
         if (suggestion.Kind != SuggestionKind.Report || draft is not null)
         {
             draft ??= new FactDraft(suggestion.Text, suggestion.Date ?? "", suggestion.Topic ?? "", SourceUrl: suggestion.SourceUrl);
-            var result = suggestion.Kind == SuggestionKind.Correction && store.FindFact(suggestion.FactId!.Value) is { } fact
+            var result = suggestion.Kind == SuggestionKind.Correction && knowledge.FindFact(suggestion.FactId!.Value) is { } fact
                 ? curation.Edit(fact.Id, fact.Version, draft, reviewer)
                 : curation.Add(draft, reviewer);
             if (!result.Succeeded)
@@ -112,7 +112,7 @@ public sealed class ReviewQueue(FactStore store, FactCuration curation, TimeProv
 
             var decided = write.PutSuggestion(suggestion with { Status = status, Reviewer = reviewer, ReviewNote = note, ReviewedAt = time.GetUtcNow(), ResultFactId = factId });
             var action = status == SuggestionStatus.Approved ? "suggestion.approve" : "suggestion.reject";
-            var audit = write.Audit(time.GetUtcNow(), reviewer, action, Subject(suggestion.Id), suggestion, decided);
+            var audit = write.Knowledge().Audit(time.GetUtcNow(), reviewer, action, Subject(suggestion.Id), suggestion, decided);
             return CurationResult<Suggestion>.Done(OutcomeMessage(decided), decided, audit.Id);
         });
 

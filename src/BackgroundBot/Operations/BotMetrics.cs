@@ -17,7 +17,7 @@ public sealed class BotMetrics
     private readonly Histogram<double> _duration;
     private readonly ConcurrentDictionary<string, Func<long>> _caches = new(StringComparer.Ordinal);
 
-    public BotMetrics(IMeterFactory meters, Community.RequestLimiter? limiter = null)
+    public BotMetrics(IMeterFactory meters, Bot.RequestLimiter? limiter = null)
     {
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);

@@ -31,7 +31,6 @@ public static class OperationsServiceCollectionExtensions
         services.AddSystemd();
         services.AddSingleton<BotMetrics>();
         services.AddHealthChecks()
-            .AddCheck<StoreHealthCheck>("store", tags: [DiscordHealthCheck.ReadyTag])
             .AddCheck<IndexHealthCheck>("index", tags: [DiscordHealthCheck.ReadyTag]);
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("backgroundbot", serviceVersion: BotVersion.Current))

@@ -4,6 +4,7 @@ using BackgroundBot.Answering.Generative;
 using BackgroundBot.Community;
 using BackgroundBot.Discord;
 using BackgroundBot.Knowledge;
+using BackgroundBot.Llm;
 using BackgroundBot.Moderation;
 using BackgroundBot.Retrieval;
 using Microsoft.Extensions.Configuration;
@@ -17,16 +18,17 @@ namespace BackgroundBot.Operations;
 /// </summary>
 internal static class SettingsKeyCheck
 {
-    private static readonly IReadOnlyDictionary<string, Type> Sections = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
+    // A section may be read by several options classes: Community's members' limits and Moderation's submission limits.
+    private static readonly IReadOnlyDictionary<string, Type[]> Sections = new Dictionary<string, Type[]>(StringComparer.OrdinalIgnoreCase)
     {
-        [StoreOptions.Section] = typeof(StoreOptions),
-        ["Retrieval"] = typeof(RetrievalOptions),
-        [AnsweringOptions.Section] = typeof(AnsweringOptions),
-        [LlmOptions.Section] = typeof(LlmOptions),
-        [LlmOptions.EmbeddingsSection] = typeof(LlmOptions),
-        [DiscordOptions.SectionName] = typeof(DiscordOptions),
-        [CommunityOptions.Section] = typeof(CommunityOptions),
-        [ModerationOptions.Section] = typeof(ModerationOptions),
+        [StoreOptions.Section] = [typeof(StoreOptions)],
+        ["Retrieval"] = [typeof(RetrievalOptions)],
+        [AnsweringOptions.Section] = [typeof(AnsweringOptions)],
+        [LlmOptions.Section] = [typeof(LlmOptions)],
+        [LlmOptions.EmbeddingsSection] = [typeof(LlmOptions)],
+        [DiscordOptions.SectionName] = [typeof(DiscordOptions)],
+        [CommunityOptions.Section] = [typeof(CommunityOptions), typeof(SubmissionOptions)],
+        [ModerationOptions.Section] = [typeof(ModerationOptions)],
     };
 
     /// <summary>One sentence per unknown key, in the order found.</summary>
@@ -36,9 +38,9 @@ internal static class SettingsKeyCheck
         var problems = new List<string>();
         foreach (var top in configuration.GetChildren())
         {
-            if (Sections.TryGetValue(top.Key, out var type))
+            if (Sections.TryGetValue(top.Key, out var types))
             {
-                var known = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).ToList();
+                var known = types.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)).Where(p => p.CanWrite).Select(p => p.Name).Distinct().ToList();
                 foreach (var setting in top.GetChildren())
                 {
                     if (!known.Contains(setting.Key, StringComparer.OrdinalIgnoreCase))

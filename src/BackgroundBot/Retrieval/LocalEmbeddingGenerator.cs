@@ -1,3 +1,4 @@
+using BackgroundBot.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers;

@@ -1,4 +1,4 @@
-using BackgroundBot.Answering.Generative;
+using BackgroundBot.Llm;
 using BackgroundBot.Retrieval;
 using Microsoft.Extensions.Configuration;
 

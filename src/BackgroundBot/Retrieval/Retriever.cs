@@ -9,23 +9,25 @@ namespace BackgroundBot.Retrieval;
 /// </summary>
 public sealed class Retriever : IDisposable
 {
-    private readonly FactStore _store;
+    private readonly IKnowledgeStore _store;
     private readonly PassageIndex _index;
     private readonly TextAnalyzer _analyzer;
     private readonly SemanticSearch? _semantic;
     private readonly int _topPassages;
+    private readonly IDisposable _subscription;
     private volatile AliasExpander _aliases;
 
-    public Retriever(FactStore store, PassageIndex index, TextAnalyzer analyzer, IOptions<RetrievalOptions> options, SemanticSearch? semantic = null)
+    public Retriever(IKnowledgeStore store, IStoreChanges changes, PassageIndex index, TextAnalyzer analyzer, IOptions<RetrievalOptions> options, SemanticSearch? semantic = null)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         _store = store;
         _index = index;
         _analyzer = analyzer;
         _semantic = semantic;
         _topPassages = options.Value.TopPassages;
 
-        // Subscribe before loading, so a write that lands meanwhile is not missed (adding twice is harmless).
-        store.Changed += OnChanged;
+        // Follow the feed before loading, so a write that lands meanwhile is not missed (adding twice is harmless).
+        _subscription = changes.Subscribe(OnChanged);
         _aliases = new AliasExpander(store.ListAliases(), analyzer);
         index.Add(store.ActivePassages());
     }
@@ -117,7 +119,7 @@ public sealed class Retriever : IDisposable
             .ToList();
     }
 
-    public void Dispose() => _store.Changed -= OnChanged;
+    public void Dispose() => _subscription.Dispose();
 
     private void OnChanged(StoreChange change)
     {

@@ -1,5 +1,5 @@
-using BackgroundBot.Answering.Generative;
 using BackgroundBot.Knowledge;
+using BackgroundBot.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,21 +17,24 @@ public sealed class SemanticSearch : IDisposable
 {
     public const int BatchSize = 32;
 
-    private readonly FactStore _store;
+    private readonly IKnowledgeStore _store;
     private readonly VectorIndex _vectors = new();
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator;
     private readonly LocalEmbeddingGenerator? _local;
     private readonly ResiliencePipeline _resilience = ResiliencePipeline.Empty;
     private readonly ILogger<SemanticSearch> _logger;
     private IReadOnlyDictionary<string, float[]>? _bundled;
+    private IDisposable? _subscription;
 
     public SemanticSearch(
-        FactStore store,
+        IKnowledgeStore store,
+        IStoreChanges changes,
         IOptionsMonitor<LlmOptions> options,
         IHttpClientFactory httpClients,
         TimeProvider time,
         ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClients);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -54,7 +57,7 @@ public sealed class SemanticSearch : IDisposable
                 break;
         }
 
-        store.Changed += OnChanged;
+        _subscription = changes.Subscribe(OnChanged);
         Load();
     }
 
@@ -142,7 +145,7 @@ public sealed class SemanticSearch : IDisposable
             _store.ActivePassages().Where(p => vectors.ContainsKey(p.Id)).Select(p => (p.Text, vectors[p.Id])));
     }
 
-    public void Dispose() => _store.Changed -= OnChanged;
+    public void Dispose() => _subscription?.Dispose();
 
     private async Task<int> EmbedAsync(IReadOnlyList<Passage> passages, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
@@ -201,7 +204,7 @@ public sealed class SemanticSearch : IDisposable
         Model ?? throw new InvalidOperationException("Embeddings are switched off (Embeddings:Provider is None).");
 
     // Start-up reads the live passages' ids once and each stored vector once, in batches (see
-    // FactStore.EmbeddingBatches) straight into the index; the model is not loaded unless a live passage has no vector
+    // IKnowledgeStore.EmbeddingBatches) straight into the index; the model is not loaded unless a live passage has no vector
     // (it loads on the first question).
     private void Load()
     {

@@ -3,6 +3,7 @@ using BackgroundBot.Benchmarks.Corpus;
 using BackgroundBot.Benchmarks.Fixtures;
 using BackgroundBot.Benchmarks.Reports;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,7 +95,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
         int live;
         using (var host = BenchStore.OpenHost(BenchStore.Ensure(Tiny), seed: true))
         {
-            var store = host.Services.GetRequiredService<FactStore>();
+            var store = host.Services.GetRequiredService<LiteDbStore>();
             live = store.ActivePassages().Count();
             Assert.Equal(live, store.EmbeddingsFor(BenchVectors.Model).Count);
         }

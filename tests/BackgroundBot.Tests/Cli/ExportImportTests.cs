@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BackgroundBot.Cli;
 using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,7 +83,7 @@ public sealed class ExportImportTests : IDisposable
         await CliRun.RunAsync("review", "add", "The 1989 census counted the oblast's population.", "--topic", "demographics", "--db", source);
         using (var host = await BotHost.StartAsync(source, null, CancellationToken.None))
         {
-            host.Services.GetRequiredService<FactStore>().Write(write =>
+            host.Services.GetRequiredService<LiteDbStore>().Write(write =>
             {
                 var answer = write.InsertAnswer(new AnswerRecord { Question = "Who brokered the 2020 ceasefire?", Text = "Russia. [1]", Grounded = true, PassageIds = [1], AskerId = "42" });
                 write.PutFeedback(new AnswerFeedback { Id = $"{answer.Id}:42", AnswerId = answer.Id, UserId = "42", Helpful = true, At = TestStore.Start });

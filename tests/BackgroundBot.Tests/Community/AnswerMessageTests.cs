@@ -1,4 +1,5 @@
 using BackgroundBot.Answering;
+using BackgroundBot.Bot;
 using BackgroundBot.Community;
 
 namespace BackgroundBot.Tests.Community;

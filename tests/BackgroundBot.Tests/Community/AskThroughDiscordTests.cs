@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -119,7 +120,7 @@ public sealed class AskThroughDiscordTests : IAsyncLifetime
         var changed = await _bot.InteractAsync(id => InteractionJson.Button(id, $"answer:unhelpful:{answerId}", userId: "1"), requests: 1);
 
         Assert.Contains("noted as not helpful", JsonNode.Parse(changed[0].Body)!["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
-        var votes = _bot.BotServices.GetRequiredService<FactStore>().FeedbackFor(answerId).OrderBy(v => v.UserId).ToList();
+        var votes = _bot.BotServices.GetRequiredService<LiteDbStore>().FeedbackFor(answerId).OrderBy(v => v.UserId).ToList();
         Assert.Equal([("1", false), ("2", true)], votes.Select(v => (v.UserId, v.Helpful)));
     }
 
@@ -137,7 +138,7 @@ public sealed class AskThroughDiscordTests : IAsyncLifetime
         Assert.Equal(9, modalBody["type"]!.GetValue<int>());
         Assert.Equal($"answer:report-modal:{answerId}", modalBody["data"]!["custom_id"]!.GetValue<string>());
         Assert.StartsWith("Thanks: your report is queued for the moderators as #1.", JsonNode.Parse(submitted[0].Body)!["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
-        var report = Assert.Single(_bot.BotServices.GetRequiredService<FactStore>().ListSuggestions());
+        var report = Assert.Single(_bot.BotServices.GetRequiredService<LiteDbStore>().ListSuggestions());
         Assert.Equal("Who monitors the Lachin corridor?", report.Question);
         Assert.Equal("It leaves out who blocked the corridor.", report.Text);
     }

@@ -36,6 +36,8 @@ public sealed class CommunityFailureTests
 
     private sealed class BrokenAnswerer : IAnswerer
     {
+        public AnswerMode Mode => AnswerMode.Extractive;
+
         public Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken) => throw new IndexOutOfRangeException("index was out of range");
 
         public IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, CancellationToken cancellationToken) => throw new IndexOutOfRangeException("index was out of range");

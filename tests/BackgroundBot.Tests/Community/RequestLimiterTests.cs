@@ -1,3 +1,4 @@
+using BackgroundBot.Bot;
 using BackgroundBot.Community;
 using Microsoft.Extensions.Time.Testing;
 

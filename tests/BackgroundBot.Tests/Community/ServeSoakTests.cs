@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BackgroundBot.Bot;
 using BackgroundBot.Cli;
 using BackgroundBot.Community;
 using BackgroundBot.Discord.Rest;

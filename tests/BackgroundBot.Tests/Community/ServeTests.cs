@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BackgroundBot.Cli;
+using BackgroundBot.Moderation;
 using BackgroundBot.Testing;
 using BackgroundBot.Testing.FakeDiscord;
 using BackgroundBot.Tests.Infrastructure;

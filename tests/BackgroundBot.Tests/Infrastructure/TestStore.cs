@@ -2,6 +2,7 @@ using BackgroundBot.Answering;
 using BackgroundBot.Cli;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Knowledge.Import;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,7 @@ public sealed class TestStore : IDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public FactStore Store => Services.GetRequiredService<FactStore>();
+    public LiteDbStore Store => Services.GetRequiredService<LiteDbStore>();
 
     public ArticleImporter Importer => Services.GetRequiredService<ArticleImporter>();
 

@@ -1,5 +1,7 @@
 using BackgroundBot.Cli;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
+using BackgroundBot.Llm;
 using BackgroundBot.Retrieval;
 using BackgroundBot.Tests.Infrastructure;
 using LiteDB;
@@ -29,7 +31,7 @@ public sealed class EmbeddingStorageTests : IDisposable
         int passage;
         using (var host = Open(meaning: false))
         {
-            var store = host.Services.GetRequiredService<FactStore>();
+            var store = host.Services.GetRequiredService<LiteDbStore>();
             passage = store.ActivePassages().First().Id;
             store.Write(write =>
             {
@@ -51,7 +53,7 @@ public sealed class EmbeddingStorageTests : IDisposable
         int passage;
         using (var host = Open(meaning: false))
         {
-            passage = host.Services.GetRequiredService<FactStore>().ActivePassages().First().Id;
+            passage = host.Services.GetRequiredService<LiteDbStore>().ActivePassages().First().Id;
         }
 
         using (var raw = new LiteDatabase(new ConnectionString { Filename = Db, Connection = ConnectionType.Direct }))
@@ -65,7 +67,7 @@ public sealed class EmbeddingStorageTests : IDisposable
         }
 
         using var reopened = Open(meaning: false);
-        var embedding = Assert.Single(reopened.Services.GetRequiredService<FactStore>().EmbeddingsFor("m"));
+        var embedding = Assert.Single(reopened.Services.GetRequiredService<LiteDbStore>().EmbeddingsFor("m"));
         Assert.Equal([0.6f, 0.8f, 0f], embedding.Vector);
     }
 
@@ -75,7 +77,7 @@ public sealed class EmbeddingStorageTests : IDisposable
         int live;
         using (var first = Open(meaning: false))
         {
-            var store = first.Services.GetRequiredService<FactStore>();
+            var store = first.Services.GetRequiredService<LiteDbStore>();
             var passages = store.ActivePassages().ToList();
             live = passages.Count;
             store.Write(write =>
@@ -105,7 +107,7 @@ public sealed class EmbeddingStorageTests : IDisposable
         // (125 MB at 100k passages). In batches the cache stays at what one batch needs.
         using (var host = Open(meaning: false, seed: false))
         {
-            host.Services.GetRequiredService<FactStore>().Write(write =>
+            host.Services.GetRequiredService<LiteDbStore>().Write(write =>
             {
                 write.PutEmbeddings(Enumerable.Range(1, 12_000).Select(id => new PassageEmbedding
                 {
@@ -118,7 +120,7 @@ public sealed class EmbeddingStorageTests : IDisposable
         }
 
         using var reopened = Open(meaning: true, seed: false);
-        var store = reopened.Services.GetRequiredService<FactStore>();
+        var store = reopened.Services.GetRequiredService<LiteDbStore>();
         var before = CachedPages(store);
         reopened.Services.GetRequiredService<SemanticSearch>();
         Assert.Equal(12_000, store.EmbeddingModels().Values.Single());
@@ -127,7 +129,7 @@ public sealed class EmbeddingStorageTests : IDisposable
     }
 
     // LiteDB does not publish its cache size; this reads it (LiteDatabase -> engine -> disk service -> memory cache).
-    private static int CachedPages(FactStore store)
+    private static int CachedPages(LiteDbStore store)
     {
         static object Field(object owner, string name) =>
             owner.GetType().GetField(name, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)?.GetValue(owner)

@@ -1,4 +1,5 @@
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Tests.Infrastructure;
 using BackgroundBot.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +74,6 @@ public sealed class SeedTests
     private static async Task<int> SeededArticleCount(string db)
     {
         using var host = await BackgroundBot.Cli.BotHost.StartAsync(db, null, CancellationToken.None);
-        return host.Services.GetRequiredService<FactStore>().ListArticles(includeInactive: true).Count;
+        return host.Services.GetRequiredService<LiteDbStore>().ListArticles(includeInactive: true).Count;
     }
 }

@@ -1,5 +1,6 @@
 using BackgroundBot.Cli;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Tests.Infrastructure;
 using LiteDB;
 
@@ -17,7 +18,7 @@ public sealed class StoreTests
         }
 
         using var db = new LiteDatabase(path);
-        Assert.Equal(FactStore.SchemaVersion, db.UserVersion);
+        Assert.Equal(LiteDbStore.SchemaVersion, db.UserVersion);
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class StoreTests
         var path = Path.Combine(folder.Path, "future.db");
         using (var db = new LiteDatabase(path))
         {
-            db.UserVersion = FactStore.SchemaVersion + 1;
+            db.UserVersion = LiteDbStore.SchemaVersion + 1;
         }
 
         var run = await CliRun.RunAsync("articles", "--db", path);

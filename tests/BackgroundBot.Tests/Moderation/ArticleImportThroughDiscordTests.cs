@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Testing;
 using BackgroundBot.Tests.Community;
 using BackgroundBot.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class ArticleImportThroughDiscordTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    private FactStore Store => _bot.BotServices.GetRequiredService<FactStore>();
+    private LiteDbStore Store => _bot.BotServices.GetRequiredService<LiteDbStore>();
 
     [Fact]
     public async Task An_upload_is_previewed_and_only_stored_on_confirm()

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Testing;
 using BackgroundBot.Tests.Community;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public sealed class CurationThroughDiscordTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    private FactStore Store => _bot.BotServices.GetRequiredService<FactStore>();
+    private LiteDbStore Store => _bot.BotServices.GetRequiredService<LiteDbStore>();
 
     [Theory]
     [InlineData("facts", "retract", "{\"id\":1,\"reason\":\"x\"}")]

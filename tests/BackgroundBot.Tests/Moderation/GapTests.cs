@@ -81,7 +81,7 @@ public sealed class GapTests : IDisposable
 
     private async Task<GroundedAnswer> AskAsync(string question, string asker)
     {
-        var result = await _store.Answerer.AskAsync(new AskRequest(question, AskerId: asker), CancellationToken.None);
+        var result = await _store.ConfiguredAnswerer.AskAsync(new AskRequest(question, AskerId: asker), CancellationToken.None);
         return result.Answer ?? new GroundedAnswer(question, result.Error!, false, AnswerMode.Extractive, []);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Moderation;
 using BackgroundBot.Testing;
 using BackgroundBot.Testing.FakeDiscord;
@@ -28,7 +29,7 @@ public sealed class HomeServerAuthorityTests
             b.Settings["Moderation:ReviewChannelId"] = "999";
             return Task.CompletedTask;
         });
-        var store = bot.BotServices.GetRequiredService<FactStore>();
+        var store = bot.BotServices.GetRequiredService<LiteDbStore>();
         await bot.InteractAsync(id => WithPermissions(InteractionJson.ModalSubmit(id, "facts:add", FactForm("Since May 2024 Armenian border guards have guarded the Tavush border villages.")), ManageServer), requests: 1);
         var fact = store.ListFacts().Single();
         var suggested = await bot.InteractAsync(id => FromOtherGuild(InteractionJson.ModalSubmit(id, "suggest", new Dictionary<string, string> { ["statement"] = "The corridor reopened in 2025." }, userId: "321")), requests: 1);
@@ -62,7 +63,7 @@ public sealed class HomeServerAuthorityTests
     public async Task A_direct_message_cannot_curate()
     {
         await using var bot = await BotOnFakeDiscord.StartAsync();
-        var store = bot.BotServices.GetRequiredService<FactStore>();
+        var store = bot.BotServices.GetRequiredService<LiteDbStore>();
 
         var add = await bot.InteractAsync(id => InDirectMessage(InteractionJson.ModalSubmit(id, "facts:add", FactForm("A fact added from a direct message."))), requests: 1);
 
@@ -78,7 +79,7 @@ public sealed class HomeServerAuthorityTests
             b.Settings.Remove("Moderation:HomeGuildIds:0");
             return Task.CompletedTask;
         });
-        var store = bot.BotServices.GetRequiredService<FactStore>();
+        var store = bot.BotServices.GetRequiredService<LiteDbStore>();
 
         var add = await bot.InteractAsync(id => WithPermissions(InteractionJson.ModalSubmit(id, "facts:add", FactForm("Since May 2024 Armenian border guards have guarded the Tavush border villages.")), ManageServer), requests: 1);
         var suggested = await bot.InteractAsync(id => InteractionJson.ModalSubmit(id, "suggest", new Dictionary<string, string> { ["statement"] = "The corridor reopened in 2025." }, userId: "321"), requests: 1);
@@ -97,7 +98,7 @@ public sealed class HomeServerAuthorityTests
             b.Settings["Discord:GuildId"] = InteractionJson.HomeGuild;
             return Task.CompletedTask;
         });
-        var store = bot.BotServices.GetRequiredService<FactStore>();
+        var store = bot.BotServices.GetRequiredService<LiteDbStore>();
 
         var forged = await bot.InteractAsync(id => FromOtherGuild(WithPermissions(InteractionJson.ModalSubmit(id, "facts:add", FactForm("A fact from another server.")), ManageServer)), requests: 1);
         var added = await bot.InteractAsync(id => WithPermissions(InteractionJson.ModalSubmit(id, "facts:add", FactForm("Since May 2024 Armenian border guards have guarded the Tavush border villages.")), ManageServer), requests: 1);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BackgroundBot.Cli;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Moderation;
 using BackgroundBot.Testing;
 using BackgroundBot.Tests.Community;
@@ -82,7 +83,7 @@ public sealed class PendingImportExpiryTests : IAsyncDisposable
         _bot = await BotOnFakeDiscord.StartAsync(prepareStore: async b =>
         {
             using var host = await BotHost.StartAsync(b.Db, builder => builder.Configuration.AddInMemoryCollection(b.Settings), CancellationToken.None);
-            var store = host.Services.GetRequiredService<FactStore>();
+            var store = host.Services.GetRequiredService<LiteDbStore>();
             store.Write(write =>
             {
                 write.PutPendingImport(Pending("old", TestStore.Start - TimeSpan.FromHours(2)));
@@ -96,7 +97,7 @@ public sealed class PendingImportExpiryTests : IAsyncDisposable
         Assert.Equal(["fresh"], Store.PendingImports.FindAll().Select(p => p.Id));
     }
 
-    private FactStore Store => _bot!.BotServices.GetRequiredService<FactStore>();
+    private LiteDbStore Store => _bot!.BotServices.GetRequiredService<LiteDbStore>();
 
     private static PendingImport Pending(string id, DateTimeOffset createdAt) => new()
     {

@@ -1,4 +1,6 @@
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
+using BackgroundBot.Moderation;
 using BackgroundBot.Testing;
 using BackgroundBot.Testing.FakeDiscord;
 using BackgroundBot.Tests.Community;
@@ -36,6 +38,6 @@ public sealed class ReviewPostDeliveryTests : IAsyncLifetime
         var post = Assert.Single(_bot.Discord.Messages.In("999"));
         Assert.StartsWith("**Suggestion #1**", post.Content, StringComparison.Ordinal);
         Assert.Equal(["Approve", "Edit", "Reject"], post.ButtonLabels);
-        Assert.Single(_bot.BotServices.GetRequiredService<FactStore>().ListSuggestions());
+        Assert.Single(_bot.BotServices.GetRequiredService<LiteDbStore>().ListSuggestions());
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackgroundBot.Moderation;
 using BackgroundBot.Testing;
 using BackgroundBot.Tests.Community;
 

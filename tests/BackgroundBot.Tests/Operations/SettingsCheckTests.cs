@@ -20,9 +20,13 @@ public sealed class SettingsCheckTests : IDisposable
             ["Answering__MinCoverge"] = "0.3",
             ["Discrod__Token"] = "x",
             ["Store__SeedPack"] = "false",
+
+            // Read by Moderation's submission limits though they sit in the Community section: no warning.
+            ["Community__SubmissionsPerMember"] = "5",
         }, "articles", "--db", Path.Combine(_folder.Path, "bot.db"));
 
         Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain(run.ErrorLines, line => line.Contains("SubmissionsPerMember", StringComparison.Ordinal));
         Assert.Contains(run.ErrorLines, line => line.Contains(
             "Answering:MinCoverge is not a setting BackgroundBot reads (environment variable Answering__MinCoverge), so it is ignored; did you mean Answering:MinCoverage?",
             StringComparison.Ordinal));

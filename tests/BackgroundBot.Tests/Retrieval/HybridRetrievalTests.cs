@@ -1,5 +1,6 @@
 using BackgroundBot.Cli;
 using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
 using BackgroundBot.Retrieval;
 using BackgroundBot.Tests.Infrastructure;
 using BackgroundBot.Tests.ScriptedOpenAi;
@@ -51,8 +52,8 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         Assert.Contains("  embedded 2/2 passages", import.Output, StringComparison.Ordinal);
         Assert.Contains("Embedded 2 passages with scripted-embed.", import.Output, StringComparison.Ordinal);
         using var store = await OpenAsync(Settings());
-        var stored = store.GetRequiredService<FactStore>().EmbeddingsFor("scripted-embed");
-        Assert.Equal(store.GetRequiredService<FactStore>().ActivePassages().Count(), stored.Count);
+        var stored = store.GetRequiredService<LiteDbStore>().EmbeddingsFor("scripted-embed");
+        Assert.Equal(store.GetRequiredService<LiteDbStore>().ActivePassages().Count(), stored.Count);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         using var rebuilt = await OpenAsync(Settings("model-b"));
 
         Assert.Equal(ExitCodes.Success, rebuild.ExitCode);
-        var store = rebuilt.GetRequiredService<FactStore>();
+        var store = rebuilt.GetRequiredService<LiteDbStore>();
         Assert.Equal(["model-b"], store.EmbeddingModels().Keys);
         Assert.Equal(store.ActivePassages().Count(), rebuilt.GetRequiredService<SemanticSearch>().Count);
         Assert.NotEmpty(await Search(rebuilt, "lull in the guns"));

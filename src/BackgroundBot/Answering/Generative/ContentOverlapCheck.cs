@@ -35,10 +35,10 @@ public sealed partial class ContentOverlapCheck : ISupportCheck
     private const int MaxEnding = 3;
 
     private readonly TextAnalyzer _analyzer;
-    private readonly FactStore _store;
+    private readonly IKnowledgeStore _store;
     private readonly HashSet<string> _uninformative;
 
-    public ContentOverlapCheck(TextAnalyzer analyzer, FactStore store)
+    public ContentOverlapCheck(TextAnalyzer analyzer, IKnowledgeStore store)
     {
         _analyzer = analyzer;
         _store = store;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
 using BackgroundBot.Knowledge;
+using BackgroundBot.Llm;
 using BackgroundBot.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,20 +22,20 @@ public sealed class GenerativeAnswerer : IAnswerer
 {
     private readonly ExtractiveAnswerer _extractive;
     private readonly PlaceNames _placeNames;
-    private readonly FactStore _store;
+    private readonly IKnowledgeStore _store;
     private readonly Kernel _kernel;
     private readonly KernelFunction _answer;
     private readonly ResiliencePipeline _resilience;
     private readonly CitationCheck _citationCheck;
     private readonly ILogger<GenerativeAnswerer> _logger;
-    private readonly Moderation.GapLog _gaps;
+    private readonly AnswerPipeline _pipeline;
     private readonly DisputeAccounts _disputes;
 
     public GenerativeAnswerer(
+        AnswerPipeline pipeline,
         ExtractiveAnswerer extractive,
-        Moderation.GapLog gaps,
         PlaceNames placeNames,
-        FactStore store,
+        IKnowledgeStore store,
         DisputeAccounts disputes,
         Kernel kernel,
         AnswerPrompt prompt,
@@ -46,7 +47,7 @@ public sealed class GenerativeAnswerer : IAnswerer
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(options);
         _extractive = extractive;
-        _gaps = gaps;
+        _pipeline = pipeline;
         _placeNames = placeNames;
         _store = store;
         _disputes = disputes;
@@ -65,6 +66,8 @@ public sealed class GenerativeAnswerer : IAnswerer
         _answer = KernelFunctionFactory.CreateFromPrompt(config);
     }
 
+    public AnswerMode Mode => AnswerMode.Generative;
+
     public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
     {
         AskResult? final = null;
@@ -79,7 +82,7 @@ public sealed class GenerativeAnswerer : IAnswerer
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var preparation = await _extractive.PrepareAsync(request, cancellationToken);
+        var preparation = await _pipeline.PrepareAsync(request, cancellationToken);
         if (preparation.Early is { } early)
         {
             yield return AnswerUpdate.Done(early);
@@ -125,11 +128,6 @@ public sealed class GenerativeAnswerer : IAnswerer
         }
 
         var checkedAnswer = await CheckAsync(preparation, passages, shown, reply, cancellationToken);
-        if (!checkedAnswer.Grounded)
-        {
-            _gaps.Record(preparation.Question, request.AskerId);
-        }
-
         yield return AnswerUpdate.Done(AskResult.Ok(checkedAnswer));
     }
 
@@ -171,7 +169,7 @@ public sealed class GenerativeAnswerer : IAnswerer
         var checkedAnswer = await _citationCheck.CheckAsync(reply, shown, cancellationToken);
         if (reply.Contains(AnswerPrompt.NotCoveredReply, StringComparison.OrdinalIgnoreCase) || checkedAnswer.IsEmpty)
         {
-            var declined = _extractive.Decline(preparation.Question, DeclineReason.NotCovered);
+            var declined = _pipeline.Decline(preparation.Question, DeclineReason.NotCovered);
             return declined with { Mode = AnswerMode.Generative };
         }
 

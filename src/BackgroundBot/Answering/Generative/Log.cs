@@ -10,9 +10,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Citation check dropped {Count} sentences of the model's reply")]
     public static partial void SentencesDropped(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "Retrying the language model in {Delay} after attempt {Attempt} failed: {Reason}")]
-    public static partial void Retrying(ILogger logger, TimeSpan delay, int attempt, string reason);
-
     // The sentence is the model's text, which may echo an injected article: debug level, never a warning to act on.
     [LoggerMessage(EventId = 303, Level = LogLevel.Debug, Message = "{Check} dropped a sentence: {Reason}. Sentence: {Sentence}")]
     public static partial void SentenceUnsupported(ILogger logger, string check, string reason, string sentence);

@@ -8,7 +8,7 @@ namespace BackgroundBot.Knowledge.Import;
 /// Stores articles: re-importing the same content is a no-op, a changed article at the same URL becomes
 /// a new revision with the old passages retired, and each import is one transaction, audited.
 /// </summary>
-public sealed class ArticleImporter(FactStore store, ArticleReader reader, TimeProvider time, ILogger<ArticleImporter> logger)
+public sealed class ArticleImporter(IKnowledgeStore store, ArticleReader reader, TimeProvider time, ILogger<ArticleImporter> logger)
 {
     public ImportResult ImportFile(string path, ArticleMetadata? overrides, string actor, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Import(reader.ReadFile(path, overrides), actor, progress, cancellationToken);

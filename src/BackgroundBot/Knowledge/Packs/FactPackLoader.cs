@@ -9,7 +9,7 @@ namespace BackgroundBot.Knowledge.Packs;
 /// one transaction or not at all. Loading again adds only facts whose key is new, so a moderator's edit or retraction
 /// of a pack fact is never undone by a reload; alias groups that overlap existing ones are merged into them.
 /// </summary>
-public sealed class FactPackLoader(FactStore store, TimeProvider time, ILogger<FactPackLoader> logger)
+public sealed class FactPackLoader(IKnowledgeStore store, TimeProvider time, ILogger<FactPackLoader> logger)
 {
     public const int MaxStatementLength = 600;
 
@@ -198,7 +198,7 @@ public sealed class FactPackLoader(FactStore store, TimeProvider time, ILogger<F
         return problems;
     }
 
-    private int MergeAliases(StoreWrite write, IReadOnlyList<AliasGroup> groups, string actor, DateTimeOffset now)
+    private int MergeAliases(IKnowledgeWrites write, IReadOnlyList<AliasGroup> groups, string actor, DateTimeOffset now)
     {
         var added = 0;
         foreach (var group in groups)

@@ -119,6 +119,23 @@ public sealed class GenerativeAnswererTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_models_decline_is_logged_as_a_gap_for_a_member_but_not_for_an_evaluation_run()
+    {
+        _server.Enqueue(ScriptedReply.Answer("The passages do not cover this question."));
+        _server.Enqueue(ScriptedReply.Answer("The passages do not cover this question."));
+
+        var evaluated = await _store.ConfiguredAnswerer.AskAsync(new AskRequest("Who monitors the Lachin corridor?", AskerId: "eval", RecordGap: false), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(DeclineReason.NotCovered, evaluated.Answer!.Declined);
+        Assert.Empty(_store.Store.ListGaps());
+
+        await AskAsync("Who monitors the Lachin corridor?", askerId: "42");
+
+        var gap = Assert.Single(_store.Store.ListGaps());
+        Assert.Equal(("Who monitors the Lachin corridor?", 1), (gap.Question, gap.Count));
+        Assert.Equal(["42"], gap.AskerIds);
+    }
+
+    [Fact]
     public async Task A_question_below_the_relevance_bar_is_declined_without_calling_the_model()
     {
         var answer = await AskAsync("Who won the 2018 football world cup?");
@@ -221,10 +238,10 @@ public sealed class GenerativeAnswererTests : IAsyncLifetime
 
     private Task<GroundedAnswer> AskTask(string question) => Task.Run(() => AskAsync(question));
 
-    private async Task<GroundedAnswer> AskAsync(string question)
+    private async Task<GroundedAnswer> AskAsync(string question, string? askerId = null)
     {
         // A safety net, not a wait: a broken script fails the test instead of hanging the run.
-        var result = await _store.ConfiguredAnswerer.AskAsync(new AskRequest(question), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await _store.ConfiguredAnswerer.AskAsync(new AskRequest(question, AskerId: askerId), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         return result.Answer!;
     }
 

@@ -1,4 +1,0 @@
-namespace BackgroundBot.Knowledge;
-
-/// <summary>Why a file cannot be opened as a store: not a LiteDB store at all, or one that is damaged.</summary>
-public sealed record StoreFileProblem(bool Damaged, string Reason);

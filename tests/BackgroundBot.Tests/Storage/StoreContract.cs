@@ -1,0 +1,277 @@
+using BackgroundBot.Community;
+using BackgroundBot.Knowledge;
+using BackgroundBot.Moderation;
+
+namespace BackgroundBot.Tests.Storage;
+
+/// <summary>
+/// What every store provider must do, written against the feature interfaces only: each provider's test class
+/// derives from this and says how to open its store. The LiteDB provider runs it today.
+/// </summary>
+public abstract class StoreContract : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    private StoreUnderTest? _store;
+
+    private StoreUnderTest Store => _store ??= Open();
+
+    /// <summary>Opens the provider's store: a new, empty one on first call, the same one again after <see cref="Reopen"/>.</summary>
+    protected abstract StoreUnderTest Open();
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        Cleanup();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes what <see cref="Open"/> created.</summary>
+    protected abstract void Cleanup();
+
+    [Fact]
+    public void A_fact_round_trips_with_a_passage_holding_its_statement()
+    {
+        var stored = Store.Knowledge.Write(write => write.InsertFactWithPassage(NewFact("The ceasefire took effect on 10 November 2020.")));
+
+        var read = Store.Knowledge.FindFact(stored.Id);
+        Assert.NotNull(read);
+        Assert.Equal("The ceasefire took effect on 10 November 2020.", read.Statement);
+        Assert.Equal(["Armenia", "Azerbaijan"], read.Parties);
+        var passage = Store.Knowledge.FindPassage(read.PassageId!.Value);
+        Assert.Equal(read.Statement, passage!.Text);
+        Assert.Equal(stored.Id, passage.FactId);
+        Assert.Contains(Store.Knowledge.ActivePassages(), p => p.Id == passage.Id);
+        Assert.Equal(stored.Id, Store.Knowledge.FindFactByKey(stored.Key!)!.Id);
+    }
+
+    [Fact]
+    public void An_article_round_trips_with_its_passages_in_order_and_names_its_source()
+    {
+        var article = Store.Knowledge.Write(write =>
+        {
+            var a = write.InsertArticle(new Article
+            {
+                Title = "Lachin corridor", Url = "https://example.org/lachin", Publisher = "Example", Published = new DateOnly(2023, 9, 1),
+                ImportedBy = "test", ContentHash = "hash-1", Text = "First. Second.",
+            });
+            write.InsertPassage(new Passage { ArticleId = a.Id, Ordinal = 1, Text = "Second." });
+            write.InsertPassage(new Passage { ArticleId = a.Id, Ordinal = 0, Text = "First." });
+            return a;
+        });
+
+        Assert.Equal("Lachin corridor", Store.Knowledge.FindArticle(article.Id)!.Title);
+        Assert.Equal(article.Id, Store.Knowledge.FindArticleByHash("hash-1")!.Id);
+        Assert.Equal(article.Id, Store.Knowledge.FindActiveArticleByUrl("https://example.org/lachin")!.Id);
+        var passages = Store.Knowledge.PassagesOf(article.Id);
+        Assert.Equal(["First.", "Second."], passages.Select(p => p.Text));
+        var source = Store.Knowledge.DescribeSource(passages[0]);
+        Assert.Equal(("Lachin corridor", "2023-09-01"), (source.Title, source.Published));
+    }
+
+    [Fact]
+    public void A_retracted_fact_is_never_cited_again()
+    {
+        var fact = Store.Knowledge.Write(write => write.InsertFactWithPassage(NewFact("Peacekeepers left in 2024.")));
+        var seen = new List<StoreChange>();
+        using var subscription = Store.Changes.Subscribe(seen.Add);
+
+        Store.Knowledge.Write(write => write.UpdateFactWithPassage(fact with { Status = FactStatus.Retracted, RetractionReason = "wrong date" }));
+
+        Assert.DoesNotContain(Store.Knowledge.ActivePassages(), p => p.FactId == fact.Id);
+        Assert.DoesNotContain(fact.PassageId!.Value, Store.Knowledge.ActivePassageIds());
+        Assert.DoesNotContain(Store.Knowledge.ListFacts(), f => f.Id == fact.Id);
+        Assert.Contains(Store.Knowledge.ListFacts(includeRetracted: true), f => f.Id == fact.Id && f.Status == FactStatus.Retracted);
+        var change = Assert.Single(seen);
+        Assert.Equal([fact.PassageId!.Value], change.PassagesRetired);
+        Assert.Empty(change.PassagesAdded);
+    }
+
+    [Fact]
+    public void Audit_entries_are_kept_with_their_subject_before_and_after()
+    {
+        var (first, undo) = Store.Knowledge.Write(write =>
+        {
+            var added = write.Audit(Now, "mod:1", "fact.add", "fact/7", null, new { Statement = "x" });
+            write.Audit(Now, "mod:2", "alias.add", "alias/1", null, new { Names = new[] { "a" } });
+            var undone = write.Audit(Now.AddMinutes(1), "mod:1", "fact.undo", "fact/7", new { Statement = "x" }, null, undoes: added.Id);
+            return (added, undone);
+        });
+
+        Assert.Equal([first.Id, undo.Id], Store.Knowledge.AuditOf("fact/7").Select(a => a.Id));
+        Assert.Equal("mod:1", Store.Knowledge.FindAudit(first.Id)!.Actor);
+        Assert.Contains("\"x\"", Store.Knowledge.FindAudit(first.Id)!.After, StringComparison.Ordinal);
+        Assert.Equal([undo.Id], Store.Knowledge.UndosOf(first.Id).Select(a => a.Id));
+        Assert.Equal(undo.Id, Store.Knowledge.RecentAudit(1).Single().Id);
+        Assert.Equal(3, Store.Knowledge.AllAudit().Count);
+    }
+
+    [Fact]
+    public void Each_change_gets_the_next_sequence_number_and_is_seen_after_it_commits()
+    {
+        var before = Store.Changes.Sequence;
+        var seen = new List<(long Sequence, bool Committed)>();
+        using var subscription = Store.Changes.Subscribe(change =>
+            seen.Add((change.Sequence, change.PassagesAdded.All(p => Store.Knowledge.FindPassage(p.Id) is { Retired: false }) && Store.Changes.Sequence == change.Sequence)));
+
+        Store.Knowledge.Write(write => write.InsertFactWithPassage(NewFact("One.")));
+        Store.Knowledge.Write(write => write.InsertFactWithPassage(NewFact("Two.")));
+
+        // A write that changes no knowledge (a vote) is not a change the index follows.
+        Store.Community.Write(write => write.InsertAnswer(new AnswerRecord { Question = "q", Text = "a" }));
+
+        Assert.Equal([(before + 1, true), (before + 2, true)], seen);
+        Assert.Equal(before + 2, Store.Changes.Sequence);
+    }
+
+    [Fact]
+    public void The_sequence_number_is_kept_in_the_store()
+    {
+        Store.Knowledge.Write(write => write.InsertFactWithPassage(NewFact("Kept.")));
+        var sequence = Store.Changes.Sequence;
+        Assert.True(sequence > 0);
+
+        _store!.Dispose();
+        _store = Open();
+
+        Assert.Equal(sequence, Store.Changes.Sequence);
+        var seen = new List<long>();
+        using var subscription = Store.Changes.Subscribe(c => seen.Add(c.Sequence));
+        Store.Knowledge.Write(write => write.InsertFactWithPassage(NewFact("After reopening.")));
+        Assert.Equal([sequence + 1], seen);
+    }
+
+    [Fact]
+    public void An_observer_that_fails_loses_no_write_and_the_others_still_see_the_change()
+    {
+        var seen = new List<StoreChange>();
+        using var failing = Store.Changes.Subscribe(_ => throw new InvalidOperationException("observer broke"));
+        using var working = Store.Changes.Subscribe(seen.Add);
+
+        var fact = Store.Knowledge.Write(write => write.InsertFactWithPassage(NewFact("Still stored.")));
+
+        Assert.Equal("Still stored.", Store.Knowledge.FindFact(fact.Id)!.Statement);
+        Assert.Single(seen);
+    }
+
+    [Fact]
+    public void A_change_touching_two_features_fails_as_a_whole()
+    {
+        var before = Store.Changes.Sequence;
+        var seen = new List<StoreChange>();
+        using var subscription = Store.Changes.Subscribe(seen.Add);
+
+        Assert.Throws<InvalidOperationException>(() => Store.UnitOfWork.Write<int>(transaction =>
+        {
+            var fact = transaction.Knowledge().InsertFactWithPassage(NewFact("Approved from a suggestion."));
+            transaction.Moderation().PutSuggestion(NewSuggestion() with { Status = SuggestionStatus.Approved, ResultFactId = fact.Id });
+            throw new InvalidOperationException("the approval failed half way");
+        }));
+
+        Assert.Empty(Store.Knowledge.ListFacts(includeRetracted: true));
+        Assert.Empty(Store.Moderation.ListSuggestions());
+        Assert.Empty(seen);
+        Assert.Equal(before, Store.Changes.Sequence);
+
+        var approved = Store.UnitOfWork.Write(transaction =>
+        {
+            var fact = transaction.Knowledge().InsertFactWithPassage(NewFact("Approved from a suggestion."));
+            return transaction.Moderation().PutSuggestion(NewSuggestion() with { Status = SuggestionStatus.Approved, ResultFactId = fact.Id });
+        });
+
+        Assert.Equal(approved.ResultFactId, Assert.Single(Store.Knowledge.ListFacts()).Id);
+        Assert.Equal(SuggestionStatus.Approved, Store.Moderation.FindSuggestion(approved.Id)!.Status);
+        Assert.Single(seen);
+    }
+
+    [Fact]
+    public void Answer_records_and_one_vote_per_member_round_trip()
+    {
+        var answer = Store.Community.Write(write => write.InsertAnswer(new AnswerRecord
+        {
+            Question = "Who monitors the corridor?", Text = "Peacekeepers [1].", Grounded = true, PassageIds = [3, 5], AskerId = "42", CreatedAt = Now,
+        }));
+        Store.Community.Write(write =>
+        {
+            write.UpdateAnswer(answer with { ThreadId = "900" });
+            write.PutFeedback(new AnswerFeedback { Id = $"{answer.Id}:7", AnswerId = answer.Id, UserId = "7", Helpful = true, At = Now });
+            write.PutFeedback(new AnswerFeedback { Id = $"{answer.Id}:8", AnswerId = answer.Id, UserId = "8", Helpful = true, At = Now });
+            return 0;
+        });
+
+        // Voting again changes the member's vote rather than adding one.
+        Store.Community.Write(write =>
+        {
+            write.PutFeedback(new AnswerFeedback { Id = $"{answer.Id}:7", AnswerId = answer.Id, UserId = "7", Helpful = false, At = Now });
+            return 0;
+        });
+
+        Assert.Equal([3, 5], Store.Community.FindAnswer(answer.Id)!.PassageIds);
+        Assert.Equal(answer.Id, Store.Community.FindAnswerByThread("900")!.Id);
+        Assert.Null(Store.Community.FindAnswerByThread("901"));
+        var votes = Store.Community.FeedbackFor(answer.Id).OrderBy(v => v.UserId, StringComparer.Ordinal).ToList();
+        Assert.Equal([("7", false), ("8", true)], votes.Select(v => (v.UserId, v.Helpful)));
+    }
+
+    [Fact]
+    public void Gaps_are_stored_updated_and_listed_most_asked_first()
+    {
+        var rare = Store.Moderation.Write(write => write.PutGap(new Gap { Terms = ["weather", "baku"], Question = "Weather in Baku?", Count = 1, FirstAsked = Now, LastAsked = Now }));
+        var common = Store.Moderation.Write(write => write.PutGap(new Gap { Terms = ["border", "tavush"], Question = "Who guards Tavush?", Count = 1, FirstAsked = Now, LastAsked = Now, AskerIds = ["1"] }));
+        Store.Moderation.Write(write => write.PutGap(common with { Count = 3, AskerIds = ["1", "2"], LastAsked = Now.AddHours(1) }));
+
+        Assert.Equal([common.Id, rare.Id], Store.Moderation.ListGaps().Select(g => g.Id));
+        var read = Store.Moderation.FindGap(common.Id)!;
+        Assert.Equal((3, Now.AddHours(1)), (read.Count, read.LastAsked));
+        Assert.Equal(["1", "2"], read.AskerIds);
+    }
+
+    [Fact]
+    public void Review_items_are_queued_and_listed_by_status()
+    {
+        var pending = Store.Moderation.Write(write => write.PutSuggestion(NewSuggestion()));
+        var rejected = Store.Moderation.Write(write => write.PutSuggestion(NewSuggestion() with { Kind = SuggestionKind.Report, Text = "Answer 3 is wrong." }));
+        Store.Moderation.Write(write => write.PutSuggestion(rejected with { Status = SuggestionStatus.Rejected, Reviewer = "mod:1", ReviewNote = "It is right." }));
+
+        Assert.Equal([pending.Id], Store.Moderation.ListSuggestions(SuggestionStatus.Pending).Select(s => s.Id));
+        Assert.Equal([pending.Id, rejected.Id], Store.Moderation.ListSuggestions().Select(s => s.Id));
+        var read = Store.Moderation.FindSuggestion(rejected.Id)!;
+        Assert.Equal((SuggestionKind.Report, SuggestionStatus.Rejected, "It is right."), (read.Kind, read.Status, read.ReviewNote));
+    }
+
+    [Fact]
+    public void A_pending_import_is_taken_once_and_expired_ones_are_purged()
+    {
+        Store.Moderation.Write(write =>
+        {
+            write.PutPendingImport(NewPendingImport("old", Now.AddHours(-2)));
+            write.PutPendingImport(NewPendingImport("fresh", Now));
+            write.PutPendingImport(NewPendingImport("taken", Now));
+            return 0;
+        });
+
+        var taken = Store.Moderation.Write(write => write.TakePendingImport("taken"));
+        var again = Store.Moderation.Write(write => write.TakePendingImport("taken"));
+        var purged = Store.Moderation.Write(write => write.PurgePendingImports(Now.AddHours(-1)));
+
+        Assert.Equal("hello"u8.ToArray(), taken!.Content);
+        Assert.Null(again);
+        Assert.Equal(1, purged);
+        Assert.Equal(["fresh"], Store.Moderation.PendingImportIds());
+    }
+
+    private static int _keys;
+
+    private static Fact NewFact(string statement) => new()
+    {
+        Key = $"fact-{Interlocked.Increment(ref _keys)}",
+        Statement = statement,
+        Topic = "ceasefires",
+        Date = "2020-11-10",
+        Parties = ["Armenia", "Azerbaijan"],
+    };
+
+    private static Suggestion NewSuggestion() => new() { ProposerId = "42", Text = "Add the 2020 ceasefire.", CreatedAt = Now };
+
+    private static PendingImport NewPendingImport(string id, DateTimeOffset at) =>
+        new() { Id = id, FileName = $"{id}.txt", Content = "hello"u8.ToArray(), Actor = "mod:1", CreatedAt = at };
+}
