@@ -1,4 +1,11 @@
+using BackgroundBot.Answering;
+using BackgroundBot.Community;
+using BackgroundBot.Discord;
 using BackgroundBot.Knowledge;
+using BackgroundBot.Llm;
+using BackgroundBot.Moderation;
+using BackgroundBot.Operations;
+using BackgroundBot.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,7 +41,17 @@ public static class BotHost
         // Standard output belongs to the verb's result (scripts parse `ask --json`), so logs go to standard error.
         builder.Logging.ClearProviders();
         Operations.ConsoleLogging.Add(builder.Logging, builder.Configuration);
-        builder.Services.AddSettingsChecks(builder.Configuration);
+        builder.Services.AddSettingsChecks(
+            builder.Configuration,
+            new(StoreOptions.Section, typeof(StoreOptions)),
+            new("Retrieval", typeof(RetrievalOptions)),
+            new(AnsweringOptions.Section, typeof(AnsweringOptions)),
+            new(LlmOptions.Section, typeof(LlmOptions)),
+            new(LlmOptions.EmbeddingsSection, typeof(LlmOptions)),
+            new(DiscordOptions.SectionName, typeof(DiscordOptions)),
+            new(CommunityOptions.Section, typeof(CommunityOptions)),
+            new(SubmissionOptions.Section, typeof(SubmissionOptions)),
+            new(ModerationOptions.Section, typeof(ModerationOptions)));
 
         // The host logs a failed start or a faulted service with its stack trace; the verb's edge (CliApp) reports
         // both in one line instead, with the details at debug level.

@@ -12,8 +12,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class OperationsServiceCollectionExtensions
 {
     /// <summary>Every process: settings warned about when nothing reads them, and the host's shutdown timeout from <c>HostOptions</c>.</summary>
-    public static IServiceCollection AddSettingsChecks(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="sections">The bot's sections and the options classes that read them, for the unknown-key warnings.</param>
+    public static IServiceCollection AddSettingsChecks(this IServiceCollection services, IConfiguration configuration, params SettingsSection[] sections)
     {
+        foreach (var section in sections)
+        {
+            services.AddSingleton(section);
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SettingsWarnings>());
         services.Configure<HostOptions>(configuration.GetSection("HostOptions"));
         return services;

@@ -1,12 +1,4 @@
 using System.Reflection;
-using BackgroundBot.Answering;
-using BackgroundBot.Answering.Generative;
-using BackgroundBot.Community;
-using BackgroundBot.Discord;
-using BackgroundBot.Knowledge;
-using BackgroundBot.Llm;
-using BackgroundBot.Moderation;
-using BackgroundBot.Retrieval;
 using Microsoft.Extensions.Configuration;
 
 namespace BackgroundBot.Operations;
@@ -18,27 +10,18 @@ namespace BackgroundBot.Operations;
 /// </summary>
 internal static class SettingsKeyCheck
 {
-    // A section may be read by several options classes: Community's members' limits and Moderation's submission limits.
-    private static readonly IReadOnlyDictionary<string, Type[]> Sections = new Dictionary<string, Type[]>(StringComparer.OrdinalIgnoreCase)
-    {
-        [StoreOptions.Section] = [typeof(StoreOptions)],
-        ["Retrieval"] = [typeof(RetrievalOptions)],
-        [AnsweringOptions.Section] = [typeof(AnsweringOptions)],
-        [LlmOptions.Section] = [typeof(LlmOptions)],
-        [LlmOptions.EmbeddingsSection] = [typeof(LlmOptions)],
-        [DiscordOptions.SectionName] = [typeof(DiscordOptions)],
-        [CommunityOptions.Section] = [typeof(CommunityOptions), typeof(SubmissionOptions)],
-        [ModerationOptions.Section] = [typeof(ModerationOptions)],
-    };
 
     /// <summary>One sentence per unknown key, in the order found.</summary>
-    public static IReadOnlyList<string> Problems(IConfiguration configuration)
+    public static IReadOnlyList<string> Problems(IConfiguration configuration, IEnumerable<SettingsSection> sections)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(sections);
+        var byName = sections.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(s => s.Options).ToArray(), StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
         foreach (var top in configuration.GetChildren())
         {
-            if (Sections.TryGetValue(top.Key, out var types))
+            if (byName.TryGetValue(top.Key, out var types))
             {
                 var known = types.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)).Where(p => p.CanWrite).Select(p => p.Name).Distinct().ToList();
                 foreach (var setting in top.GetChildren())
@@ -49,7 +32,7 @@ internal static class SettingsKeyCheck
                     }
                 }
             }
-            else if (Nearest(top.Key, Sections.Keys, maxDistance: 2) is { } section)
+            else if (Nearest(top.Key, byName.Keys, maxDistance: 2) is { } section)
             {
                 problems.Add(Describe(top.Key, section, null));
             }

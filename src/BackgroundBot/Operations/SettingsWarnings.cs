@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace BackgroundBot.Operations;
 
 /// <summary>Logs <see cref="SettingsKeyCheck"/>'s findings as warnings when any verb or the bot starts.</summary>
-internal sealed class SettingsWarnings(IConfiguration configuration, ILogger<SettingsWarnings> logger) : IHostedService
+internal sealed class SettingsWarnings(IConfiguration configuration, IEnumerable<SettingsSection> sections, ILogger<SettingsWarnings> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var problem in SettingsKeyCheck.Problems(configuration))
+        foreach (var problem in SettingsKeyCheck.Problems(configuration, sections))
         {
             Log.UnknownSetting(logger, problem);
         }
