@@ -7,9 +7,11 @@ namespace BackgroundBot.Discord.Interactions;
 /// <summary>
 /// Graceful shutdown of interactions (SIGTERM, Ctrl+C): the moment the host starts stopping, new interactions are refused, and
 /// those in flight may finish until <c>HostOptions:ShutdownTimeout</c> less the time kept for restart notices; then they are given
-/// up and their members told to ask again. The host's stop waits here until they are done.
+/// up and their members told to ask again. The host's stop waits here until they are done, in the stopping phase that comes
+/// before any service stops: the HTTP server keeps listening meanwhile, so a new interaction gets 503 (and Discord tries again
+/// elsewhere) rather than a refused connection.
 /// </summary>
-internal sealed class InteractionDrain(IServiceProvider services, IHostApplicationLifetime lifetime, IOptions<HostOptions> host) : IHostedService
+internal sealed class InteractionDrain(IServiceProvider services, IHostApplicationLifetime lifetime, IOptions<HostOptions> host) : IHostedLifecycleService
 {
     // Resolved when first needed: the host creates its hosted services before it validates the options, and a host whose
     // settings are bad must fail on them, not on this.
@@ -31,7 +33,11 @@ internal sealed class InteractionDrain(IServiceProvider services, IHostApplicati
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         Executor.BeginDrain(Deadline(host.Value.ShutdownTimeout));
         try
@@ -48,4 +54,8 @@ internal sealed class InteractionDrain(IServiceProvider services, IHostApplicati
             await _stopping.DisposeAsync();
         }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -51,6 +51,10 @@ public sealed partial class ServeInProcess : IAsyncDisposable
             serve._stop.Token);
         serve.Endpoint = new Uri(Address().Match(await output.Line.WaitAsync(TestTimeouts.Signal)).Value);
         serve.Http = new HttpClient { BaseAddress = new Uri(serve.Endpoint.GetLeftPart(UriPartial.Authority)) };
+
+        // Start-up registers the commands in the background; a test that makes Discord unreachable must not race it (its
+        // success, landing after the test moved the clock on, would count as Discord answering just now).
+        await serve.Discord.WaitForRequestsAsync("PUT", "/commands").WaitAsync(TestTimeouts.Signal);
         return serve;
     }
 
