@@ -125,29 +125,6 @@ public sealed class ServeSoakTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Completes with the first line written that starts with a prefix.</summary>
-    private sealed class LineSignal(string prefix) : StringWriter(CultureInfo.InvariantCulture)
-    {
-        private readonly TaskCompletionSource<string> _line = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<string> Line => _line.Task;
-
-        public override void WriteLine(string? value)
-        {
-            base.WriteLine(value);
-            if (value?.StartsWith(prefix, StringComparison.Ordinal) == true)
-            {
-                _line.TrySetResult(value);
-            }
-        }
-
-        public override Task WriteLineAsync(string? value)
-        {
-            WriteLine(value);
-            return Task.CompletedTask;
-        }
-    }
-
     private sealed class ServiceCapture(IServiceProvider services, TaskCompletionSource<IServiceProvider> captured) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)

@@ -71,27 +71,4 @@ public sealed partial class ServeInProcess : IAsyncDisposable
 
     [GeneratedRegex(@"http://\S+/interactions")]
     private static partial Regex Address();
-
-    /// <summary>Completes with the first line written that starts with a prefix.</summary>
-    private sealed class LineSignal(string prefix) : StringWriter(CultureInfo.InvariantCulture)
-    {
-        private readonly TaskCompletionSource<string> _line = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<string> Line => _line.Task;
-
-        public override void WriteLine(string? value)
-        {
-            base.WriteLine(value);
-            if (value?.StartsWith(prefix, StringComparison.Ordinal) == true)
-            {
-                _line.TrySetResult(value);
-            }
-        }
-
-        public override Task WriteLineAsync(string? value)
-        {
-            WriteLine(value);
-            return Task.CompletedTask;
-        }
-    }
 }
