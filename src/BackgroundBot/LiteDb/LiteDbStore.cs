@@ -71,9 +71,6 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
                 Migrate(logger);
                 Articles.EnsureIndex(a => a.ContentHash);
                 Articles.EnsureIndex(a => a.Url);
-
-                // Every decline counts the live articles: without an index LiteDB reads each article, text and all.
-                Articles.EnsureIndex(a => a.Status);
                 Passages.EnsureIndex(p => p.ArticleId);
                 Facts.EnsureIndex(f => f.Key);
                 Facts.EnsureIndex(f => f.Dispute);
