@@ -24,6 +24,7 @@ public sealed class CommunityInteractionHandler(
     SuggestedQuestions suggestions,
     DiscordRestClient rest,
     ReviewChannel reviewChannel,
+    ServerSettings servers,
     IOptions<CommunityOptions> options,
     TimeProvider time,
     ILogger<CommunityInteractionHandler> logger,
@@ -57,6 +58,13 @@ public sealed class CommunityInteractionHandler(
     {
         var question = interaction.GetOption("question")?.AsString() ?? "";
         var isPrivate = interaction.GetOption("private")?.AsBoolean() ?? false;
+        if (OutsideAllowedChannels(interaction) is { } allowed)
+        {
+            var channels = string.Join(", ", allowed.Select(c => string.Create(CultureInfo.InvariantCulture, $"<#{c}>")));
+            await responder.RespondAsync(DiscordMessage.Text($"In this server I answer questions in {channels} (and in the threads on my answers there).", ephemeral: true), cancellationToken);
+            return;
+        }
+
         if (guard.Validate(question) is { } invalid)
         {
             await responder.RespondAsync(DiscordMessage.Text(invalid, ephemeral: true), cancellationToken);
@@ -243,6 +251,17 @@ public sealed class CommunityInteractionHandler(
         }
     }
 
+    /// <summary>
+    /// The server's allowed channels when this one is not among them, else null. A follow-up thread the bot opened
+    /// on an answer has its own channel id, and is always allowed: its answer was given in an allowed channel.
+    /// </summary>
+    private IReadOnlyList<ulong>? OutsideAllowedChannels(Interaction interaction) =>
+        interaction.GuildId is { } guild && interaction.ChannelId is { } channel
+            && servers.For(guild).AllowedChannelIds is { Count: > 0 } allowed && !allowed.Contains(channel)
+            && store.FindAnswerByThread(channel.ToString(CultureInfo.InvariantCulture)) is null
+            ? allowed
+            : null;
+
     private async Task ReportAsync(Interaction interaction, string customId, IInteractionResponder responder, CancellationToken cancellationToken)
     {
         var answerId = int.Parse(customId.AsSpan(ReportModal.Length), NumberStyles.None, CultureInfo.InvariantCulture);
@@ -254,6 +273,7 @@ public sealed class CommunityInteractionHandler(
             Text = problem,
             Question = store.FindAnswer(answerId)?.Question,
         },
+        interaction.GuildId,
         cancellationToken);
         await responder.RespondAsync(DiscordMessage.Text(result.Message, ephemeral: true), cancellationToken);
     }

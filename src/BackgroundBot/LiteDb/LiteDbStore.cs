@@ -11,7 +11,7 @@ namespace BackgroundBot.LiteDb;
 
 /// <summary>
 /// The store on LiteDB: one file holding every feature's records (Knowledge's articles, passages, facts, aliases
-/// and audit; Community's answers and feedback; Moderation's review queue, pending imports and gaps). Every write
+/// and audit; Community's answers and feedback; Moderation's review queue, pending imports, gaps and server settings). Every write
 /// goes through <see cref="Write{T}"/>, one transaction that commits whole or not at all, whichever features it touches.
 /// </summary>
 public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IUnitOfWork, IStoreChanges, IDisposable
@@ -111,6 +111,7 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     internal ILiteCollection<AnswerFeedback> Feedback => _db.GetCollection<AnswerFeedback>("feedback");
     internal ILiteCollection<Suggestion> Suggestions => _db.GetCollection<Suggestion>("suggestions");
     internal ILiteCollection<PassageEmbedding> Embeddings => _db.GetCollection<PassageEmbedding>("embeddings");
+    internal ILiteCollection<GuildSettings> GuildSettings => _db.GetCollection<GuildSettings>("guild_settings");
 
     public Article? FindArticle(int id) => Articles.FindById(id);
 
@@ -247,6 +248,8 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
 
     public IReadOnlyList<string> PendingImportIds() =>
         PendingImports.Query().Select(p => new { p.Id, p.CreatedAt }).ToList().OrderBy(p => p.CreatedAt).Select(p => p.Id).ToList();
+
+    public GuildSettings? FindGuildSettings(string guildId) => GuildSettings.FindById(guildId);
 
     public bool GetFlag(string name) => Meta.FindById(name)?["value"].AsBoolean ?? false;
 
@@ -448,7 +451,7 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     [
         typeof(Article), typeof(Passage), typeof(Fact), typeof(AliasGroup), typeof(AuditEntry), typeof(Gap),
         typeof(PendingImport), typeof(AnswerRecord), typeof(AnswerFeedback),
-        typeof(Suggestion), typeof(PassageEmbedding),
+        typeof(Suggestion), typeof(PassageEmbedding), typeof(GuildSettings),
     ];
 
     private static void BuildMapping(BsonMapper mapper, Type type, HashSet<Type> built)

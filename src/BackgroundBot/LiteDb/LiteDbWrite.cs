@@ -210,6 +210,18 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
         return gap;
     }
 
+    public void PutGuildSettings(GuildSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.IsEmpty())
+        {
+            _store.GuildSettings.Delete(settings.Id);
+            return;
+        }
+
+        _store.GuildSettings.Upsert(settings);
+    }
+
     /// <summary>Writes an exported snapshot as it is, ids included (import into an empty store).</summary>
     internal void Restore(Export.StoreSnapshot snapshot)
     {

@@ -18,4 +18,7 @@ public interface IModerationWrites : IStoreTransaction
 
     /// <summary>Stores a new or updated gap; not audited, since it records questions, not curation.</summary>
     Gap PutGap(Gap gap);
+
+    /// <summary>Stores a server's settings; empty settings are removed, so the configured defaults apply again. Audited by the caller.</summary>
+    void PutGuildSettings(GuildSettings settings);
 }

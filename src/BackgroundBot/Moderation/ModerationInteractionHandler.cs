@@ -107,6 +107,7 @@ public sealed class ModerationInteractionHandler(
             SourceUrl = Blank(interaction.ModalValues.GetValueOrDefault("source")),
             FactId = factId,
         },
+        interaction.GuildId,
         cancellationToken);
         return Private(result.Message);
     }

@@ -14,11 +14,26 @@ public sealed class ModerationOptions
     /// </summary>
     public IReadOnlyList<ulong> HomeGuildIds { get; set; } = [];
 
-    /// <summary>Role ids whose holders are moderators. Empty means: members with Manage Server permission.</summary>
+    /// <summary>
+    /// Role ids whose holders are moderators. Empty means: members with Manage Server permission. The default for a
+    /// server that has not set its own with <c>/settings moderator-roles</c>.
+    /// </summary>
     public IReadOnlyList<ulong> ModeratorRoleIds { get; set; } = [];
 
-    /// <summary>The channel where suggestions and reports are posted with Approve and Reject buttons; none posts nowhere.</summary>
+    /// <summary>
+    /// The channel where suggestions and reports are posted with Approve and Reject buttons; none posts nowhere. The
+    /// default for a home server that has not set its own with <c>/settings review-channel</c>.
+    /// </summary>
     public ulong? ReviewChannelId { get; set; }
+
+    /// <summary>Role ids whose holders are educators (kept for the educators' sessions); the default for servers that set none.</summary>
+    public IReadOnlyList<ulong> EducatorRoleIds { get; set; } = [];
+
+    /// <summary>
+    /// Channels where <c>/ask</c> is answered (and the bot's follow-up threads on its answers). Empty means every
+    /// channel. The default for servers that set none with <c>/settings allowed-channels</c>.
+    /// </summary>
+    public IReadOnlyList<ulong> AllowedChannelIds { get; set; } = [];
 
     /// <summary>
     /// How long an uploaded article's preview waits for Confirm; then it is discarded (uploads are up to 1 MiB each, kept in

@@ -32,6 +32,7 @@ public static class ModerationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddInteractionModule<ModerationInteractionHandler>();
         services.AddInteractionModule<ArticleInteractionHandler>();
+        services.AddInteractionModule<SettingsInteractionHandler>();
         services.AddHttpClient("attachments");
         services.AddOptions<SubmissionOptions>()
             .Bind(configuration.GetSection(SubmissionOptions.Section))
@@ -62,6 +63,7 @@ public static class ModerationServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(options => !options.HomeGuildIds.Contains(0UL), "Moderation:HomeGuildIds holds 0, which is no server id; use the server's id (Developer Mode, right-click the server, Copy Server ID).")
             .ValidateOnStart();
+        services.AddSingleton<ServerSettings>();
         services.AddSingleton<ModeratorPolicy>();
         services.AddHostedService<PendingImportSweeper>();
         return services;

@@ -5,11 +5,11 @@ namespace BackgroundBot.Moderation;
 
 /// <summary>
 /// Decides on the server, for every curation action, whether the member may curate: the interaction must come from
-/// one of the home servers (<see cref="ModerationOptions.HomeGuildIds"/>), and the member must hold one of the
-/// configured roles there, or, when none are configured, Manage Server (or Administrator). Discord's command
+/// one of the home servers (<see cref="ModerationOptions.HomeGuildIds"/>), and the member must hold one of that
+/// server's moderator roles (set with <c>/settings</c>, else configured), or, when none are configured, Manage Server (or Administrator). Discord's command
 /// permissions only hide commands, and only within the server that sent the interaction; they are never trusted.
 /// </summary>
-public sealed class ModeratorPolicy(IOptions<ModerationOptions> options)
+public sealed class ModeratorPolicy(IOptions<ModerationOptions> options, ServerSettings servers)
 {
     public const string NoHomeServer =
         "Curation from Discord is switched off: no home server is set. The operator sets Moderation:HomeGuildIds "
@@ -37,7 +37,7 @@ public sealed class ModeratorPolicy(IOptions<ModerationOptions> options)
             return NotAHomeServer;
         }
 
-        var roles = settings.ModeratorRoleIds;
+        var roles = servers.For(guild).ModeratorRoleIds;
         var isModerator = roles.Count > 0
             ? interaction.MemberRoles.Any(roles.Contains)
             : (interaction.MemberPermissions & (DiscordPermissions.ManageGuild | DiscordPermissions.Administrator)) != 0;

@@ -16,7 +16,7 @@ public sealed class ReviewChannel(
     ReviewQueue queue,
     DiscordRestClient rest,
     RequestLimiter limiter,
-    IOptions<ModerationOptions> options,
+    ServerSettings servers,
     IOptions<SubmissionOptions> submissions)
 {
     public const string ApproveButton = "review:approve:";
@@ -24,9 +24,10 @@ public sealed class ReviewChannel(
     public const string EditButton = "review:edit:";
 
     /// <summary>
-    /// Queues a suggestion or report and posts it when a review channel is configured; the queue holds it either way.
+    /// Queues a suggestion or report and posts it to the review channel of the home server that decides it (see
+    /// <see cref="ServerSettings.ReviewChannelFor"/>), when there is one; the queue holds it either way.
     /// </summary>
-    public async Task<CurationResult<Suggestion>> SubmitAsync(Suggestion suggestion, CancellationToken cancellationToken)
+    public async Task<CurationResult<Suggestion>> SubmitAsync(Suggestion suggestion, ulong? originGuildId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(suggestion);
         var limits = submissions.Value;
@@ -38,7 +39,7 @@ public sealed class ReviewChannel(
         }
 
         var result = queue.Submit(suggestion);
-        if (result.Succeeded && options.Value.ReviewChannelId is { } channel)
+        if (result.Succeeded && servers.ReviewChannelFor(originGuildId) is { } channel)
         {
             await rest.CreateMessageAsync(channel, Message(result.Value!), cancellationToken);
         }

@@ -226,6 +226,33 @@ public abstract class StoreContract : IDisposable
     }
 
     [Fact]
+    public void Server_settings_are_kept_per_server_and_removed_when_nothing_is_set()
+    {
+        const ulong Role = 1_234_567_890_123_456_789;
+        Store.Moderation.Write(write =>
+        {
+            write.PutGuildSettings(new GuildSettings { Id = "500", ReviewChannelId = 1_111_111_111_111_111_111, ModeratorRoleIds = [Role], AllowedChannelIds = [] });
+            write.PutGuildSettings(new GuildSettings { Id = "501", EducatorRoleIds = [Role] });
+            return 0;
+        });
+
+        var home = Store.Moderation.FindGuildSettings("500")!;
+        Assert.Equal(1_111_111_111_111_111_111UL, home.ReviewChannelId);
+        Assert.Equal([Role], home.ModeratorRoleIds);
+        Assert.Empty(home.AllowedChannelIds!);
+        Assert.Null(home.EducatorRoleIds);
+        Assert.Equal([Role], Store.Moderation.FindGuildSettings("501")!.EducatorRoleIds);
+
+        Store.Moderation.Write(write =>
+        {
+            write.PutGuildSettings(new GuildSettings { Id = "501" });
+            return 0;
+        });
+        Assert.Null(Store.Moderation.FindGuildSettings("501"));
+        Assert.Null(Store.Moderation.FindGuildSettings("502"));
+    }
+
+    [Fact]
     public void Review_items_are_queued_and_listed_by_status()
     {
         var pending = Store.Moderation.Write(write => write.PutSuggestion(NewSuggestion()));
