@@ -19,9 +19,6 @@ public sealed partial class AnswerPipeline(
     IOptions<AnsweringOptions> options,
     IOptions<RetrievalOptions> retrieval)
 {
-    // What a broad question ("what's the deal with karabakh?") is read as, to find key facts of every period.
-    private const string OverviewContext = "Key events in the history of the Nagorno-Karabakh conflict between Armenia and Azerbaijan: wars, ceasefires and agreements.";
-
     /// <summary>Validates, screens and retrieves; records nothing, so a re-check (a gap's status) is free of side effects.</summary>
     public async Task<AnswerPreparation> PrepareAsync(AskRequest request, CancellationToken cancellationToken)
     {
@@ -43,13 +40,13 @@ public sealed partial class AnswerPipeline(
 
         var query = retriever.Analyze(question, request.PreviousQuestion);
         var reading = QuestionReader.Read(question);
-        var hits = reading.IsBroad
-            ? await retriever.SearchAsync(query with { Context = OverviewContext }, cancellationToken, depth: 200)
-            : await retriever.SearchAsync(query, cancellationToken);
+        var hits = await retriever.SearchAsync(query, cancellationToken);
+
+        // "Explain the conflict" gets one key fact per period; without meaning (or too few periods) it is read as any question.
         var evidence = reading.IsBroad ? await overview.ComposeAsync(cancellationToken) : [];
         if (evidence.Count == 0)
         {
-            evidence = selector.Select(query, reading, hits, reading.IsBroad ? 6 : options.Value.MaxSentences, options.Value.MinCoverage);
+            evidence = selector.Select(query, reading, hits, options.Value.MaxSentences, options.Value.MinCoverage);
         }
 
         if (evidence.Count == 0)

@@ -48,11 +48,6 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
             }
         }
 
-        if (reading.IsBroad && Overview(ranked) is { Count: >= MinOverviewPeriods } overview)
-        {
-            return overview;
-        }
-
         if (ranked.Count == 0 || !IsRelevant(ranked[0], minCoverage))
         {
             return [];
@@ -104,32 +99,6 @@ public sealed class EvidenceSelector(TextAnalyzer analyzer, PassageIndex index, 
 
         return chosen.Select(c => c.Evidence).ToList();
     }
-
-    /// <summary>
-    /// "Explain the conflict": one key fact from each period that has one, in date order, rather than one random
-    /// sentence. Facts only, since their dates are curated; the periods are those members and sources name.
-    /// </summary>
-    private static List<Evidence> Overview(List<Candidate> ranked)
-    {
-        var chosen = new List<(int Year, Evidence Evidence)>();
-        foreach (var (from, to) in OverviewPeriods)
-        {
-            // Undisputed facts only: a disputed one would bring every side's account with it, and an overview is
-            // a few lines, one per period.
-            var best = ranked.FirstOrDefault(c => c.Evidence.Fact is { ClaimedBy: null, Dispute: null } fact && YearsOf("", fact) is { } years && years.From >= from && years.From <= to
-                && c.Similarity is not null);
-            if (best is not null)
-            {
-                chosen.Add((YearsOf("", best.Evidence.Fact)!.From, best.Evidence));
-            }
-        }
-
-        return chosen.OrderBy(c => c.Year).Select(c => c.Evidence).ToList();
-    }
-
-    private const int MinOverviewPeriods = 3;
-
-    private static readonly (int From, int To)[] OverviewPeriods = [(1700, 1987), (1988, 1994), (1995, 2019), (2020, 2020), (2021, 2022), (2023, 2100)];
 
     /// <summary>Every sentence of the hits that touches the question, scored.</summary>
     private List<Candidate> Candidates(AnalyzedQuery query, QuestionReading reading, IReadOnlyList<SearchHit> hits)
