@@ -1,11 +1,14 @@
+using Microsoft.Extensions.Logging;
+
 namespace BackgroundBot.Bot;
 
 /// <summary>
 /// Sliding windows per key (a member, a channel), on the injected clock. Says how long to wait when a key is over its
 /// limit, so the member can be told when to try again. A key whose window has emptied is forgotten, so the limiter holds
-/// only the members and channels active within their window, not everyone who ever asked.
+/// only the members and channels active within their window, not everyone who ever asked. With shared windows (the
+/// PostgreSQL store) the count is kept there, so it holds across instances; while they are unreachable, it is kept here.
 /// </summary>
-public sealed class RequestLimiter(TimeProvider time)
+public sealed class RequestLimiter(TimeProvider time, ISharedRequestWindows? shared = null, ILogger<RequestLimiter>? logger = null)
 {
     /// <summary>The window of the per-minute limits (questions per member and per channel).</summary>
     public static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
@@ -40,6 +43,19 @@ public sealed class RequestLimiter(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var now = time.GetUtcNow();
+        if (shared is not null)
+        {
+            try
+            {
+                return shared.TryAcquire(now, window, keys);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or TimeoutException or InvalidOperationException)
+            {
+                // A limit is a courtesy to the server, not a reason to fail a question: count locally until the store is back.
+                Log.SharedWindowsUnavailable(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<RequestLimiter>.Instance, ex);
+            }
+        }
+
         lock (_gate)
         {
             if (now - _lastSweep >= SweepEvery)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BackgroundBot.Knowledge;
-using BackgroundBot.LiteDb;
 using BackgroundBot.Moderation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +16,7 @@ public static class AliasesCommand
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
             var table = new CliTable().Column("ID", "id").Column("KIND", "kind").Column("BOTH", "showBoth").Column("NAMES", "names", jsonOnly: true).Column("", "note", jsonOnly: true).Column("NAMES", "text");
-            foreach (var alias in host.Services.GetRequiredService<LiteDbStore>().ListAliases())
+            foreach (var alias in host.Services.GetRequiredService<IKnowledgeStore>().ListAliases())
             {
                 table.Row(alias.Id, alias.Kind.ToString(), parseResult.GetValue(json) ? alias.ShowBoth : alias.ShowBoth ? "both" : "", alias.Names, alias.Note, string.Join(" / ", alias.Names));
             }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using BackgroundBot.Knowledge;
-using BackgroundBot.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Cli;
@@ -17,7 +16,7 @@ public static class ArticlesCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var store = host.Services.GetRequiredService<LiteDbStore>();
+            var store = host.Services.GetRequiredService<IKnowledgeStore>();
             var articles = store.ListArticles(includeInactive: parseResult.GetValue(all));
             var json = parseResult.GetValue(jsonOption);
             var table = new CliTable()

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BackgroundBot.Knowledge;
-using BackgroundBot.LiteDb;
 using BackgroundBot.Moderation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,7 +53,7 @@ public static partial class AuditCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var store = host.Services.GetRequiredService<LiteDbStore>();
+            var store = host.Services.GetRequiredService<IKnowledgeStore>();
             var undo = host.Services.GetRequiredService<AuditUndo>();
             if (parseResult.GetValue(item) is { } id)
             {

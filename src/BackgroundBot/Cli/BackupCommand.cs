@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using BackgroundBot.Knowledge;
 using BackgroundBot.LiteDb.Backup;
+using BackgroundBot.Storage;
 using BackgroundBot.LiteDb;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,12 @@ public static class BackupCommand
         {
             var builder = BotHost.CreateBuilder(parseResult.GetValue(cli.Db), "backup");
             cli.ConfigureHost?.Invoke(builder);
+            if (BotHost.NotALiteDbFile(builder.Configuration, "backup") is { } refusal)
+            {
+                await cli.Error.WriteLineAsync(refusal);
+                return ExitCodes.BadInput;
+            }
+
             var storePath = BotHost.StorePath(builder.Configuration);
             var target = Path.GetFullPath(parseResult.GetRequiredValue(output));
             if (StoreFiles(storePath).Contains(target, StringComparer.Ordinal))

@@ -58,11 +58,39 @@ public static class BotHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         builder.Services.AddKnowledge(builder.Configuration);
-        builder.Services.AddLiteDbStore();
+        AddStore(builder.Services, builder.Configuration);
         builder.Services.AddSingleton(new StoreHolder(verb ?? "BackgroundBot"));
         builder.Services.AddRetrieval(builder.Configuration);
         builder.Services.AddAnswering(builder.Configuration);
         builder.Services.AddModeration();
+    }
+
+    /// <summary>The store provider the settings name (<c>Store:Provider</c>, LiteDb unless set).</summary>
+    public static StoreProvider Provider(IConfiguration configuration) =>
+        configuration.GetSection(StoreOptions.Section).GetValue<StoreProvider?>(nameof(StoreOptions.Provider)) ?? StoreProvider.LiteDb;
+
+    /// <summary>
+    /// What <c>backup</c> and <c>restore</c> say of a PostgreSQL store: they copy a LiteDB file, and the database has tools
+    /// of its own that copy it consistently while every instance runs.
+    /// </summary>
+    public static string? NotALiteDbFile(IConfiguration configuration, string verb) =>
+        Provider(configuration) == StoreProvider.PostgreSql
+            ? $"The store is PostgreSQL (Store:Provider), which `{verb}` does not handle: use pg_dump and pg_restore (README, \"Several instances on PostgreSQL\"), or `export`."
+            : null;
+
+    /// <summary>Every feature's store interface, on the provider the settings name; export and import work on either.</summary>
+    public static void AddStore(IServiceCollection services, IConfiguration configuration)
+    {
+        if (Provider(configuration) == StoreProvider.PostgreSql)
+        {
+            services.AddPostgreSqlStore();
+        }
+        else
+        {
+            services.AddLiteDbStore();
+        }
+
+        services.AddSingleton<Transfer.StoreTransfer>();
     }
 
     /// <summary>

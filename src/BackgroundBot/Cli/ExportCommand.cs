@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BackgroundBot.LiteDb.Export;
+using BackgroundBot.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Cli;

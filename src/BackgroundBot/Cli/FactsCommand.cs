@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackgroundBot.Knowledge;
-using BackgroundBot.LiteDb;
 using BackgroundBot.Moderation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +29,7 @@ public static class FactsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var facts = host.Services.GetRequiredService<LiteDbStore>().ListFacts(parseResult.GetValue(all))
+            var facts = host.Services.GetRequiredService<IKnowledgeStore>().ListFacts(parseResult.GetValue(all))
                 .Where(f => parseResult.GetValue(topic) is not { } t || f.Topic == t);
             await Table(facts).WriteAsync(cli, parseResult.GetValue(json), "No facts match.");
             return ExitCodes.Success;
@@ -78,7 +77,7 @@ public static class FactsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var store = host.Services.GetRequiredService<LiteDbStore>();
+            var store = host.Services.GetRequiredService<IKnowledgeStore>();
             if (store.FindFact(parseResult.GetValue(id)) is not { } fact)
             {
                 await cli.Error.WriteLineAsync($"No fact with id {parseResult.GetValue(id)}; `facts list` shows them.");

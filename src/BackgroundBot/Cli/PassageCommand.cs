@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using BackgroundBot.Knowledge;
-using BackgroundBot.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Cli;
@@ -16,7 +15,7 @@ public static class PassageCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var store = host.Services.GetRequiredService<LiteDbStore>();
+            var store = host.Services.GetRequiredService<IKnowledgeStore>();
             var passageId = parseResult.GetValue(id);
             if (store.FindPassage(passageId) is not { } passage || store.FindArticle(passage.ArticleId) is not { } article)
             {

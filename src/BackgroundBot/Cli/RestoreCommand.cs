@@ -19,6 +19,12 @@ public static class RestoreCommand
         {
             var builder = BotHost.CreateBuilder(parseResult.GetValue(cli.Db), "restore");
             cli.ConfigureHost?.Invoke(builder);
+            if (BotHost.NotALiteDbFile(builder.Configuration, "restore") is { } refusal)
+            {
+                await cli.Error.WriteLineAsync(refusal);
+                return ExitCodes.BadInput;
+            }
+
             var storePath = BotHost.StorePath(builder.Configuration);
             var backup = Path.GetFullPath(parseResult.GetRequiredValue(file));
             if (BackupCommand.StoreFiles(storePath).Contains(backup, StringComparer.Ordinal))

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using BackgroundBot.Knowledge;
-using BackgroundBot.LiteDb;
 using BackgroundBot.Moderation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +21,7 @@ public static class ReviewCommand
         list.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var items = host.Services.GetRequiredService<LiteDbStore>().ListSuggestions(parseResult.GetValue(all) ? null : SuggestionStatus.Pending);
+            var items = host.Services.GetRequiredService<IModerationStore>().ListSuggestions(parseResult.GetValue(all) ? null : SuggestionStatus.Pending);
             var table = new CliTable()
                 .Column("ID", "id").Column("KIND", "kind").Column("STATUS", "status").Column("CREATED", "createdAt")
                 .Column("", "factId", jsonOnly: true).Column("", "question", jsonOnly: true).Column("", "date", jsonOnly: true)
@@ -50,7 +49,7 @@ public static class ReviewCommand
         show.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var store = host.Services.GetRequiredService<LiteDbStore>();
+            var store = host.Services.GetRequiredService<IModerationStore>();
             if (store.FindSuggestion(parseResult.GetValue(id)) is not { } item)
             {
                 await cli.Error.WriteLineAsync($"No review item with id {parseResult.GetValue(id)}; `review list --all` lists them.");
@@ -72,7 +71,7 @@ public static class ReviewCommand
                 Field(text, "fact", item.ResultFactId?.ToString(CultureInfo.InvariantCulture));
             }
 
-            if (item.FactId is { } about && store.FindFact(about) is { } fact)
+            if (item.FactId is { } about && host.Services.GetRequiredService<IKnowledgeStore>().FindFact(about) is { } fact)
             {
                 text.AppendLine().AppendLine(FactText.Describe(fact));
             }
@@ -131,7 +130,7 @@ public static class ReviewCommand
         approve.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var store = host.Services.GetRequiredService<LiteDbStore>();
+            var store = host.Services.GetRequiredService<IModerationStore>();
             var item = store.FindSuggestion(parseResult.GetValue(approveId));
             FactDraft? draft = null;
             if (item is not null && (parseResult.GetValue(statement) ?? parseResult.GetValue(date) ?? parseResult.GetValue(topic) ?? parseResult.GetValue(url)) is not null)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BackgroundBot.Knowledge;
-using BackgroundBot.LiteDb;
 using BackgroundBot.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +27,7 @@ public static class TimelineCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var entries = new Timeline(host.Services.GetRequiredService<LiteDbStore>())
+            var entries = new Timeline(host.Services.GetRequiredService<IKnowledgeStore>())
                 .Build(parseResult.GetValue(topic), parseResult.GetValue(from), parseResult.GetValue(to), parseResult.GetValue(place));
             if (parseResult.GetValue(json))
             {

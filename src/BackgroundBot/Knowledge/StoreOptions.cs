@@ -6,7 +6,19 @@ public sealed class StoreOptions
 {
     public const string Section = "Store";
 
-    /// <summary>The LiteDB file; relative paths are under the working folder. Created on first use.</summary>
+    /// <summary>
+    /// Where the records live: <see cref="StoreProvider.LiteDb"/> (the default: one file at <see cref="Path"/>, nothing to
+    /// install) or <see cref="StoreProvider.PostgreSql"/> (a database at <see cref="ConnectionString"/>, shared by several instances).
+    /// </summary>
+    public StoreProvider Provider { get; set; } = StoreProvider.LiteDb;
+
+    /// <summary>
+    /// The PostgreSQL database, as an Npgsql connection string (<c>Host=db;Database=backgroundbot;Username=bot;Password=…</c>);
+    /// required with the PostgreSql provider. Keep the password in user-secrets or the environment (Store__ConnectionString).
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The LiteDB file (the LiteDb provider); relative paths are under the working folder. Created on first use.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "data/backgroundbot.db";
 

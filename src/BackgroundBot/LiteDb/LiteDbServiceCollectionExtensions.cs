@@ -20,7 +20,7 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IStoreChanges>(sp => sp.GetRequiredService<LiteDbStore>());
-        services.AddSingleton<BackgroundBot.LiteDb.Export.StoreTransfer>();
+        services.AddSingleton<BackgroundBot.Transfer.IStoreSnapshots>(sp => sp.GetRequiredService<LiteDbStore>());
 
         // Readiness knows the store only as its provider does: a file whose folder must take a write.
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [BackgroundBot.Discord.Diagnostics.DiscordHealthCheck.ReadyTag]);

@@ -3,6 +3,7 @@ using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
 using BackgroundBot.Storage;
+using BackgroundBot.Transfer;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace BackgroundBot.LiteDb;
 /// and audit; Community's answers and feedback; Moderation's review queue, pending imports, gaps and server settings). Every write
 /// goes through <see cref="Write{T}"/>, one transaction that commits whole or not at all, whichever features it touches.
 /// </summary>
-public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IUnitOfWork, IStoreChanges, IDisposable
+public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
 {
     private const string SequenceKey = "change-sequence";
 
@@ -367,6 +368,45 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
                 }
             }
         }
+    }
+
+    /// <inheritdoc/>
+    public StoreSnapshot ReadSnapshot() => new()
+    {
+        Format = StoreSnapshot.FormatName,
+        Version = StoreSnapshot.CurrentVersion,
+        SchemaVersion = StoreSnapshot.RecordSchema,
+        Articles = Articles.FindAll().OrderBy(a => a.Id).ToList(),
+        Passages = Passages.FindAll().OrderBy(p => p.Id).ToList(),
+        Facts = Facts.FindAll().OrderBy(f => f.Id).ToList(),
+        Aliases = Aliases.FindAll().OrderBy(a => a.Id).ToList(),
+        Audit = Audit.FindAll().OrderBy(a => a.Id).ToList(),
+        Gaps = Gaps.FindAll().OrderBy(g => g.Id).ToList(),
+        ReviewQueue = Suggestions.FindAll().OrderBy(s => s.Id).ToList(),
+        Answers = Answers.FindAll().OrderBy(a => a.Id).ToList(),
+        Feedback = Feedback.FindAll().OrderBy(f => f.Id, StringComparer.Ordinal).ToList(),
+        ServerSettings = GuildSettings.FindAll().OrderBy(g => g.Id, StringComparer.Ordinal).ToList(),
+        PendingImports = PendingImports.FindAll().OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
+    };
+
+    /// <inheritdoc/>
+    public bool IsEmpty() =>
+        Articles.Count() + Facts.Count() + Aliases.Count() + Audit.Count() + Gaps.Count() + Suggestions.Count()
+            + Answers.Count() + Feedback.Count() + GuildSettings.Count() + PendingImports.Count() == 0;
+
+    /// <inheritdoc/>
+    public void Restore(StoreSnapshot snapshot, Action<StoreSnapshot> verify)
+    {
+        ArgumentNullException.ThrowIfNull(verify);
+        Write(write =>
+        {
+            write.Restore(snapshot);
+            write.SetFlag(StoreSeeder.SeededFlag, true);
+
+            // Read inside the transaction: a store that does not read back as the snapshot is rolled back whole.
+            verify(ReadSnapshot());
+            return 0;
+        });
     }
 
     /// <summary>

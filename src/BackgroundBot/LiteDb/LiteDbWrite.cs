@@ -223,7 +223,7 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
     }
 
     /// <summary>Writes an exported snapshot as it is, ids included (import into an empty store).</summary>
-    internal void Restore(Export.StoreSnapshot snapshot)
+    internal void Restore(Transfer.StoreSnapshot snapshot)
     {
         _store.Articles.InsertBulk(snapshot.Articles ?? []);
         _store.Passages.InsertBulk(snapshot.Passages ?? []);
@@ -234,6 +234,8 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
         _store.Suggestions.InsertBulk(snapshot.ReviewQueue ?? []);
         _store.Answers.InsertBulk(snapshot.Answers ?? []);
         _store.Feedback.InsertBulk(snapshot.Feedback ?? []);
+        _store.GuildSettings.InsertBulk(snapshot.ServerSettings ?? []);
+        _store.PendingImports.InsertBulk(snapshot.PendingImports ?? []);
         _added.AddRange((snapshot.Passages ?? []).Where(p => !p.Retired));
         _aliasesChanged = true;
         _factsChanged = true;

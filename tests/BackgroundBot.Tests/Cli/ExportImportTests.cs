@@ -33,7 +33,7 @@ public sealed class ExportImportTests : IDisposable
         Assert.Contains("European Union", answer.Output, StringComparison.Ordinal);
         var json = JsonNode.Parse(File.ReadAllText(PathOf("first.json")))!;
         Assert.Equal("backgroundbot-export", json["format"]!.GetValue<string>());
-        Assert.Equal(2, json["version"]!.GetValue<int>());
+        Assert.Equal(3, json["version"]!.GetValue<int>());
         Assert.Contains("\n  \"articles\": [\n", File.ReadAllText(PathOf("first.json")), StringComparison.Ordinal);
     }
 
@@ -51,7 +51,7 @@ public sealed class ExportImportTests : IDisposable
         var run = await CliRun.RunAsync("import-pack", PathOf("bad.json"), "--db", PathOf("target.db"));
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("version: this build reads versions 1 to 2, found 7.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("version: this build reads versions 1 to 3, found 7.", run.Error, StringComparison.Ordinal);
         Assert.Contains("passages[0]: belongs to article 999, which is not in the file.", run.Error, StringComparison.Ordinal);
         Assert.Contains("facts[1]: Unknown topic 'weather'; the topics are ceasefire, mediation, territory, humanitarian, politics, history, demographics", run.Error, StringComparison.Ordinal);
         Assert.Contains("aliases[3]: id", run.Error, StringComparison.Ordinal);

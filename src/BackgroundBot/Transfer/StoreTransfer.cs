@@ -2,37 +2,26 @@ using System.Globalization;
 using System.Text.Json;
 using BackgroundBot.Knowledge;
 
-namespace BackgroundBot.LiteDb.Export;
+namespace BackgroundBot.Transfer;
 
 /// <summary>
 /// <c>export</c> and <c>import-pack</c>: the whole store to one JSON file and back. An import checks the entire file
 /// first and reports every problem with its location, then restores it in one transaction into an empty store, ids
 /// and audit included, so exporting again gives the same file.
 /// </summary>
-public sealed class StoreTransfer(LiteDbStore store)
+public sealed class StoreTransfer(IStoreSnapshots store)
 {
-    public StoreSnapshot Export() => new()
-    {
-        Format = StoreSnapshot.FormatName,
-        Version = StoreSnapshot.CurrentVersion,
-        SchemaVersion = LiteDbStore.SchemaVersion,
-        Articles = store.Articles.FindAll().OrderBy(a => a.Id).ToList(),
-        Passages = store.Passages.FindAll().OrderBy(p => p.Id).ToList(),
-        Facts = store.Facts.FindAll().OrderBy(f => f.Id).ToList(),
-        Aliases = store.Aliases.FindAll().OrderBy(a => a.Id).ToList(),
-        Audit = store.Audit.FindAll().OrderBy(a => a.Id).ToList(),
-        Gaps = store.Gaps.FindAll().OrderBy(g => g.Id).ToList(),
-        ReviewQueue = store.Suggestions.FindAll().OrderBy(s => s.Id).ToList(),
-        Answers = store.Answers.FindAll().OrderBy(a => a.Id).ToList(),
-        Feedback = store.Feedback.FindAll().OrderBy(f => f.Id, StringComparer.Ordinal).ToList(),
-    };
+    public StoreSnapshot Export() => store.ReadSnapshot();
+
+    /// <summary>The snapshot as export writes it; two stores with the same records give the same text, whatever their provider.</summary>
+    public static string ToJson(StoreSnapshot snapshot) => JsonSerializer.Serialize(snapshot, SnapshotJson.Options) + "\n";
 
     public void ExportTo(string path)
     {
-        var json = JsonSerializer.Serialize(Export(), SnapshotJson.Options);
+        var json = ToJson(Export());
 
         // Written beside the target and moved over it, so a failure never leaves half a file.
-        Backup.OutputFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json + "\n")));
+        Storage.OutputFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json)));
     }
 
     /// <summary>Every problem in the file, or none; nothing is written either way.</summary>
@@ -70,9 +59,9 @@ public sealed class StoreTransfer(LiteDbStore store)
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"version: this build reads versions {StoreSnapshot.OldestVersion} to {StoreSnapshot.CurrentVersion}, found {snapshot.Version}."));
         }
 
-        if (snapshot.SchemaVersion > LiteDbStore.SchemaVersion)
+        if (snapshot.SchemaVersion > StoreSnapshot.RecordSchema)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"schemaVersion: {snapshot.SchemaVersion} is newer than this build ({LiteDbStore.SchemaVersion})."));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"schemaVersion: {snapshot.SchemaVersion} is newer than this build ({StoreSnapshot.RecordSchema})."));
         }
 
         var articles = Ids("articles", snapshot.Articles, a => a.Id, problems);
@@ -83,6 +72,8 @@ public sealed class StoreTransfer(LiteDbStore store)
         Ids("gaps", snapshot.Gaps, g => g.Id, problems);
         Ids("reviewQueue", snapshot.ReviewQueue, s => s.Id, problems);
         var answers = Ids("answers", snapshot.Answers, a => a.Id, problems);
+        Keys("serverSettings", snapshot.ServerSettings, s => s.Id, problems);
+        Keys("pendingImports", snapshot.PendingImports, p => p.Id, problems);
 
         for (var i = 0; i < (snapshot.Articles?.Count ?? 0); i++)
         {
@@ -184,23 +175,55 @@ public sealed class StoreTransfer(LiteDbStore store)
         return problems;
     }
 
-    /// <summary>Restores a checked snapshot into this (empty) store in one transaction.</summary>
+    /// <summary>Restores a checked snapshot into this (empty) store in one transaction; what the store then holds must export as the snapshot.</summary>
     public string? Import(StoreSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (store.Articles.Count() + store.Facts.Count() + store.Aliases.Count() + store.Audit.Count()
-            + store.Gaps.Count() + store.Suggestions.Count() + store.Answers.Count() + store.Feedback.Count() > 0)
+        if (!store.IsEmpty())
         {
-            return $"The store at {store.Path} is not empty; import-pack restores into a new store (give --db a new file).";
+            return $"The store at {store.Path} is not empty; import-pack restores into a new store (give --db a new file, or an empty database).";
         }
 
-        store.Write(write =>
-        {
-            write.Restore(snapshot);
-            write.SetFlag(StoreSeeder.SeededFlag, true);
-            return 0;
-        });
+        store.Restore(snapshot, _ => { });
         return null;
+    }
+
+    /// <summary>
+    /// The snapshot as the current format holds it: a file of an older version has no settings, pending imports and so on,
+    /// which a store reads back as empty lists; comparing exports compares these.
+    /// </summary>
+    public static StoreSnapshot Normalized(StoreSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot with
+        {
+            Format = StoreSnapshot.FormatName,
+            Version = StoreSnapshot.CurrentVersion,
+            SchemaVersion = StoreSnapshot.RecordSchema,
+            Articles = snapshot.Articles ?? [],
+            Passages = snapshot.Passages ?? [],
+            Facts = snapshot.Facts ?? [],
+            Aliases = snapshot.Aliases ?? [],
+            Audit = snapshot.Audit ?? [],
+            Gaps = snapshot.Gaps ?? [],
+            ReviewQueue = snapshot.ReviewQueue ?? [],
+            Answers = snapshot.Answers ?? [],
+            Feedback = snapshot.Feedback ?? [],
+            ServerSettings = snapshot.ServerSettings ?? [],
+            PendingImports = snapshot.PendingImports ?? [],
+        };
+    }
+
+    private static void Keys<T>(string collection, IReadOnlyList<T>? items, Func<T, string> key, List<string> problems)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            if (string.IsNullOrWhiteSpace(key(items![i])) || !seen.Add(key(items[i])))
+            {
+                problems.Add(At(collection, i, $"id \"{key(items[i])}\" is missing or repeated."));
+            }
+        }
     }
 
     private static HashSet<int> Ids<T>(string collection, IReadOnlyList<T>? items, Func<T, int> id, List<string> problems)

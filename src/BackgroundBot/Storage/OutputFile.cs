@@ -1,4 +1,4 @@
-namespace BackgroundBot.LiteDb.Backup;
+namespace BackgroundBot.Storage;
 
 /// <summary>
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then moved over it, so a

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace BackgroundBot.LiteDb.Export;
+namespace BackgroundBot.Transfer;
 
 /// <summary>How snapshots are written: indented, enums by name, every property present, so diffs stay readable.</summary>
 internal static class SnapshotJson

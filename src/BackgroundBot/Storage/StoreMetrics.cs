@@ -1,12 +1,12 @@
 using System.Diagnostics.Metrics;
 
-namespace BackgroundBot.LiteDb;
+namespace BackgroundBot.Storage;
 
 /// <summary>
 /// The store's write latency (lock wait, transaction and commit), on the <c>BackgroundBot.Store</c> meter. A static meter: the store
 /// is also opened by one-shot verbs that have no metrics pipeline, and recording on a meter nobody listens to costs nothing.
 /// </summary>
-internal static class StoreMetrics
+public static class StoreMetrics
 {
     private static readonly Meter Meter = new("BackgroundBot.Store");
 

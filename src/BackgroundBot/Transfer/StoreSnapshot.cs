@@ -2,24 +2,29 @@ using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
 
-namespace BackgroundBot.LiteDb.Export;
+namespace BackgroundBot.Transfer;
 
 /// <summary>
 /// The whole curated store as <c>export</c> writes it (format documented in <c>docs/export-format.md</c>):
 /// every record with its id, in id order, so two exports diff line by line. Embeddings (derived, recomputed by
 /// <c>embeddings</c>) are not part of it. Version 2 added the gaps, the review queue, answers and their feedback;
-/// a version 1 file (without them) is still read.
+/// version 3 each server's settings and the pending imports, so <c>migrate-store</c> moves everything. Older files
+/// (without them) are still read. Nothing in it depends on the provider that wrote it.
 /// </summary>
 public sealed record StoreSnapshot
 {
     public const string FormatName = "backgroundbot-export";
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>The oldest format version this build still imports.</summary>
     public const int OldestVersion = 1;
 
+    /// <summary>The shape of the records this build writes; a provider's own schema (tables, indexes) has its own version.</summary>
+    public const int RecordSchema = 1;
+
     public string? Format { get; init; }
     public int Version { get; init; }
+    /// <summary>The shape of the records (<see cref="RecordSchema"/> when written), whichever provider held them.</summary>
     public int SchemaVersion { get; init; }
     public IReadOnlyList<Article>? Articles { get; init; }
     public IReadOnlyList<Passage>? Passages { get; init; }
@@ -30,4 +35,6 @@ public sealed record StoreSnapshot
     public IReadOnlyList<Moderation.Suggestion>? ReviewQueue { get; init; }
     public IReadOnlyList<Community.AnswerRecord>? Answers { get; init; }
     public IReadOnlyList<Community.AnswerFeedback>? Feedback { get; init; }
+    public IReadOnlyList<GuildSettings>? ServerSettings { get; init; }
+    public IReadOnlyList<PendingImport>? PendingImports { get; init; }
 }
