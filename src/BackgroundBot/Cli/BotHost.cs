@@ -58,7 +58,7 @@ public static class BotHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         builder.Services.AddKnowledge(builder.Configuration);
-        AddStore(builder.Services, builder.Configuration);
+        StoreRegistration.AddStore(builder.Services);
         builder.Services.AddSingleton(new StoreHolder(verb ?? "BackgroundBot"));
         builder.Services.AddRetrieval(builder.Configuration);
         builder.Services.AddAnswering(builder.Configuration);
@@ -77,21 +77,6 @@ public static class BotHost
         Provider(configuration) == StoreProvider.PostgreSql
             ? $"The store is PostgreSQL (Store:Provider), which `{verb}` does not handle: use pg_dump and pg_restore (README, \"Several instances on PostgreSQL\"), or `export`."
             : null;
-
-    /// <summary>Every feature's store interface, on the provider the settings name; export and import work on either.</summary>
-    public static void AddStore(IServiceCollection services, IConfiguration configuration)
-    {
-        if (Provider(configuration) == StoreProvider.PostgreSql)
-        {
-            services.AddPostgreSqlStore();
-        }
-        else
-        {
-            services.AddLiteDbStore();
-        }
-
-        services.AddSingleton<Transfer.StoreTransfer>();
-    }
 
     /// <summary>
     /// Rethrows what stopped a background service. The host stops when one fails but returns from running as if asked

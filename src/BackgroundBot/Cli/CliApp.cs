@@ -79,6 +79,7 @@ public static class CliApp
             ServeCommand.Create(cli),
             ExportCommand.CreateExport(cli),
             ExportCommand.CreateImport(cli),
+            MigrateStoreCommand.Create(cli),
             BackupCommand.Create(cli),
             RestoreCommand.Create(cli),
             ProbeCommand.Create(cli),

@@ -49,6 +49,7 @@ public static partial class CliFailure
         "System.Boolean" => "true or false",
         "System.TimeSpan" => "duration (hh:mm:ss)",
         "System.Uri" => "URL",
+        "BackgroundBot.Knowledge.StoreProvider" => "store provider (LiteDb or PostgreSql)",
         _ => type,
     };
 

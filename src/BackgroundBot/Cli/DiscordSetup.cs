@@ -38,12 +38,7 @@ public static class DiscordSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddCommunity(builder.Configuration);
         builder.Services.AddModerationInDiscord(builder.Configuration);
-        if (BotHost.Provider(builder.Configuration) == Knowledge.StoreProvider.LiteDb)
-        {
-            // Backups of a PostgreSQL store are pg_dump's; only a LiteDB file is copied through the running bot.
-            builder.Services.AddHostedService<BackgroundBot.LiteDb.Backup.StoreBackupListener>();
-        }
-
+        builder.Services.AddSingleton<IHostedService>(StoreRegistration.BackupListener);
         builder.Services.AddHostedService<BackgroundBot.Retrieval.EmbeddingWarmUp>();
         builder.Services.AddOperations();
 

@@ -431,6 +431,15 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
         _lock.Dispose();
     }
 
+    /// <summary>
+    /// Each step brings a file from the version before it to its own; never edit a released step, add one (and raise
+    /// <see cref="SchemaVersion"/>). Version 1 is the first schema: its collections and indexes are made on first use.
+    /// </summary>
+    private static readonly (int Version, Action<LiteDatabase> Apply)[] Migrations =
+    [
+        (1, _ => { }),
+    ];
+
     private void Migrate(ILogger logger)
     {
         var version = _db.UserVersion;
@@ -448,7 +457,23 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
 
         if (version < SchemaVersion)
         {
-            // Version 0 is a new file; later migrations go here, one step per version.
+            // All steps in one transaction, the version with them: a failed step leaves the file as it was.
+            _db.BeginTrans();
+            try
+            {
+                foreach (var (_, apply) in Migrations.Where(m => m.Version > version))
+                {
+                    apply(_db);
+                }
+
+                _db.Commit();
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+
             _db.UserVersion = SchemaVersion;
             Log.StoreSchemaSet(logger, Path, version, SchemaVersion);
         }

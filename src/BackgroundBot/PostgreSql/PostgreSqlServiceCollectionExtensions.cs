@@ -1,9 +1,7 @@
-using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
-using BackgroundBot.Moderation;
 using BackgroundBot.PostgreSql;
-using BackgroundBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,23 +9,31 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// The store on PostgreSQL (<c>Store:ConnectionString</c>): every feature's store interface, the shared unit of work
-    /// and the change feed are one <see cref="PostgreSqlStore"/>; a listener follows changes made by other instances,
-    /// and the per-minute limits count in the shared database.
+    /// The store on PostgreSQL (<c>Store:ConnectionString</c>), built only when first asked for: the composition root maps
+    /// every feature's store interface to it when <c>Store:Provider</c> is PostgreSql. Then a listener follows the changes
+    /// other instances make, and the per-minute limits count in the shared database.
     /// </summary>
     public static IServiceCollection AddPostgreSqlStore(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, PostgreSqlOptionsValidator>());
         services.AddSingleton<PostgreSqlStore>();
-        services.AddSingleton<IKnowledgeStore>(sp => sp.GetRequiredService<PostgreSqlStore>());
-        services.AddSingleton<ICommunityStore>(sp => sp.GetRequiredService<PostgreSqlStore>());
-        services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<PostgreSqlStore>());
-        services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<PostgreSqlStore>());
-        services.AddSingleton<IStoreChanges>(sp => sp.GetRequiredService<PostgreSqlStore>());
-        services.AddSingleton<BackgroundBot.Transfer.IStoreSnapshots>(sp => sp.GetRequiredService<PostgreSqlStore>());
-        services.AddSingleton<BackgroundBot.Bot.ISharedRequestWindows, PostgreSqlRequestWindows>();
-        services.AddHostedService<PostgreSqlChangeListener>();
-        services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("store", tags: [BackgroundBot.Discord.Diagnostics.DiscordHealthCheck.ReadyTag]);
+        services.AddSingleton<PostgreSqlRequestWindows>();
+        services.AddSingleton<PostgreSqlHealthCheck>();
+        // Added as it is: AddHostedService's TryAddEnumerable cannot tell two factories of IHostedService apart.
+        services.AddSingleton<IHostedService>(sp => IsChosen(sp)
+            ? ActivatorUtilities.CreateInstance<PostgreSqlChangeListener>(sp)
+            : new NoFeedToFollow());
         return services;
+    }
+
+    private static bool IsChosen(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StoreOptions>>().Value.Provider == StoreProvider.PostgreSql;
+
+    /// <summary>A LiteDB store publishes its changes itself: one process, nothing to listen for.</summary>
+    private sealed class NoFeedToFollow : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -318,7 +318,12 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
     }
 
     /// <inheritdoc/>
-    public StoreSnapshot ReadSnapshot() => Run(ReadSnapshot);
+    public StoreSnapshot ReadSnapshot() => Run(c =>
+    {
+        // One consistent view, whatever other instances write meanwhile.
+        using var transaction = c.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        return ReadSnapshot(c);
+    });
 
     /// <inheritdoc/>
     public bool IsEmpty() => Run(c => Sql.Scalar<bool>(c, """

@@ -25,8 +25,8 @@ public sealed class FolderDependencyTests(ITestOutputHelper output)
     [Fact]
     public void Only_the_composition_root_knows_the_store_provider()
     {
-        var users = Graph.Value.Edges.Keys.Where(e => e.To == "LiteDb" && e.From != "Cli")
-            .Select(e => $"{e.From} uses the LiteDB provider in {string.Join(", ", Graph.Value.Edges[e])}")
+        var users = Graph.Value.Edges.Keys.Where(e => e.To is "LiteDb" or "PostgreSql" && e.From != "Cli")
+            .Select(e => $"{e.From} uses the {e.To} provider in {string.Join(", ", Graph.Value.Edges[e])}")
             .ToList();
 
         Assert.True(users.Count == 0, "Features must use their store interfaces:\n" + string.Join('\n', users));
@@ -46,6 +46,8 @@ public sealed class FolderDependencyTests(ITestOutputHelper output)
         Assert.Contains(("Retrieval", "Llm"), edges.Keys);
         Assert.Contains(("Moderation", "Bot"), edges.Keys);
         Assert.Contains(("LiteDb", "Community"), edges.Keys);
+        Assert.Contains(("PostgreSql", "Moderation"), edges.Keys);
+        Assert.Contains(("Cli", "PostgreSql"), edges.Keys);
         Assert.Contains(("Knowledge", "Storage"), edges.Keys);
     }
 

@@ -1,0 +1,200 @@
+using BackgroundBot.Cli;
+using BackgroundBot.Community;
+using BackgroundBot.Knowledge;
+using BackgroundBot.LiteDb;
+using BackgroundBot.Moderation;
+using BackgroundBot.PostgreSql;
+using BackgroundBot.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BackgroundBot.Tests.Storage;
+
+/// <summary>The command line on a PostgreSQL store: settings checked at start, every verb on either provider, and migrate-store.</summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlCliTests(PostgreSqlCluster cluster) : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = TempFolder.Create();
+    private readonly List<string> _databases = [];
+
+    public void Dispose()
+    {
+        _databases.ForEach(cluster.DropDatabase);
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task The_verbs_work_on_a_PostgreSQL_store()
+    {
+        var database = NewDatabase();
+
+        var added = await RunOn(database, "facts", "add", "--statement", "The ceasefire took effect on 10 November 2020.", "--date", "2020-11-10", "--topic", "ceasefire", "--url", "https://example.org/c");
+        var facts = await RunOn(database, "facts", "list");
+        var audit = await RunOn(database, "audit");
+        var articles = await RunOn(database, "articles");
+        var timeline = await RunOn(database, "timeline", "--topic", "ceasefire");
+        var export = await RunOn(database, "export", "--out", Path.Combine(_folder.Path, "pg.json"));
+
+        Assert.Equal(ExitCodes.Success, added.ExitCode);
+        Assert.Contains("The ceasefire took effect on 10 November 2020.", facts.Output, StringComparison.Ordinal);
+        Assert.Contains("fact.add", audit.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, articles.ExitCode);
+        Assert.Contains("2020-11-10", timeline.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, export.ExitCode);
+        Assert.Contains("The ceasefire took effect on 10 November 2020.", File.ReadAllText(Path.Combine(_folder.Path, "pg.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_or_mistyped_connection_string_stops_start_in_one_line_without_the_password()
+    {
+        var missing = await CliRun.RunAsync(["articles"], Settings(("Store:Provider", "PostgreSql")));
+        var mistyped = await CliRun.RunAsync(["articles"], Settings(("Store:Provider", "PostgreSql"), ("Store:ConnectionString", "Host=127.0.0.1;Pasword=hunter2-secret")));
+        var provider = await CliRun.RunAsync(["articles"], Settings(("Store:Provider", "Postgres")));
+
+        Assert.Equal(ExitCodes.BadInput, missing.ExitCode);
+        Assert.Contains("Store:ConnectionString is required with Store:Provider PostgreSql", missing.Error, StringComparison.Ordinal);
+        Assert.Single(missing.Error.Trim().Split('\n'));
+        Assert.Equal(ExitCodes.BadInput, mistyped.ExitCode);
+        Assert.Contains("Store:ConnectionString is not a valid PostgreSQL connection string", mistyped.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", mistyped.Error, StringComparison.Ordinal);
+        Assert.Contains("Store:Provider is not a valid store provider (LiteDb or PostgreSql)", provider.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_refused_in_one_line_that_does_not_repeat_the_password()
+    {
+        var closed = new NpgsqlConnectionStringBuilder(cluster.Admin) { Port = 1, Password = "hunter2-secret", Timeout = 2 }.ConnectionString;
+
+        var run = await CliRun.RunAsync(["articles"], Settings(("Store:Provider", "PostgreSql"), ("Store:ConnectionString", closed)));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("Cannot open the PostgreSQL store postgresql://127.0.0.1:1/postgres", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_database_migrated_by_a_newer_build_is_refused_with_a_message_saying_so()
+    {
+        var database = NewDatabase();
+        using (Open(database))
+        {
+        }
+
+        Execute(database, "INSERT INTO schema_version (version) VALUES (99)");
+        var run = await RunOn(database, "articles");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("has schema version 99, newer than this build understands (1). Update BackgroundBot.", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Backup_and_restore_point_a_PostgreSQL_store_at_pg_dump()
+    {
+        var database = NewDatabase();
+
+        var backup = await RunOn(database, "backup", "--out", Path.Combine(_folder.Path, "copy.db"));
+        var restore = await RunOn(database, "restore", Path.Combine(_folder.Path, "copy.db"));
+
+        Assert.Equal(ExitCodes.BadInput, backup.ExitCode);
+        Assert.Contains("use pg_dump and pg_restore", backup.Error, StringComparison.Ordinal);
+        Assert.Contains("`restore` does not handle", restore.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder.Path, "copy.db")));
+    }
+
+    [Fact]
+    public async Task A_store_moves_to_PostgreSQL_and_back_with_identical_exports()
+    {
+        var source = Path.Combine(_folder.Path, "source.db");
+        await CliRun.RunAsync("import", _folder.Write("talks.txt", Articles.CorridorText), "--db", source);
+        await CliRun.RunAsync("facts", "add", "--statement", "A curated fact.", "--date", "2024", "--topic", "politics", "--url", "https://example.org/f", "--db", source);
+        await CliRun.RunAsync("facts", "retract", "1", "--reason", "test", "--db", source);
+        AddCommunityAndModerationRecords(source);
+        var database = NewDatabase();
+        var back = Path.Combine(_folder.Path, "back.db");
+
+        var there = await CliRun.RunAsync("migrate-store", "--to-provider", "PostgreSql", "--to", database, "--db", source);
+        var home = await RunOn(database, "migrate-store", "--to-provider", "LiteDb", "--to", back);
+        await CliRun.RunAsync("export", "--out", Path.Combine(_folder.Path, "source.json"), "--db", source);
+        await RunOn(database, "export", "--out", Path.Combine(_folder.Path, "pg.json"));
+        await CliRun.RunAsync("export", "--out", Path.Combine(_folder.Path, "back.json"), "--db", back);
+
+        Assert.Equal(ExitCodes.Success, there.ExitCode);
+        Assert.Contains("both export the same", there.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, home.ExitCode);
+        var exported = File.ReadAllText(Path.Combine(_folder.Path, "source.json"));
+        Assert.Equal(exported, File.ReadAllText(Path.Combine(_folder.Path, "pg.json")));
+        Assert.Equal(exported, File.ReadAllText(Path.Combine(_folder.Path, "back.json")));
+        foreach (var part in (string[])["\"gaps\": [\n    {", "\"answers\": [\n    {", "\"feedback\": [\n    {", "\"serverSettings\": [\n    {", "\"pendingImports\": [\n    {", "\"action\": \"fact.retract\""])
+        {
+            Assert.Contains(part, exported, StringComparison.Ordinal);
+        }
+
+        // Ids continue after the moved ones: a new fact on PostgreSQL does not collide with a moved fact.
+        var next = await RunOn(database, "facts", "add", "--statement", "Added after the move.", "--date", "2025", "--topic", "politics", "--url", "https://example.org/n");
+        Assert.Equal(ExitCodes.Success, next.ExitCode);
+    }
+
+    [Fact]
+    public async Task Migrating_into_a_store_that_is_not_empty_writes_nothing()
+    {
+        var source = Path.Combine(_folder.Path, "source.db");
+        await CliRun.RunAsync("facts", "add", "--statement", "A curated fact.", "--date", "2024", "--topic", "politics", "--url", "https://example.org/f", "--db", source);
+        var database = NewDatabase();
+        await RunOn(database, "facts", "add", "--statement", "Already here.", "--date", "2024", "--topic", "politics", "--url", "https://example.org/g");
+        var before = await RunOn(database, "export", "--out", Path.Combine(_folder.Path, "before.json"));
+
+        var run = await CliRun.RunAsync("migrate-store", "--to-provider", "PostgreSql", "--to", database, "--db", source);
+        await RunOn(database, "export", "--out", Path.Combine(_folder.Path, "after.json"));
+
+        Assert.Equal(ExitCodes.Success, before.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("is not empty; migrate-store moves a store into an empty one only. Nothing was written.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(_folder.Path, "before.json")), File.ReadAllText(Path.Combine(_folder.Path, "after.json")));
+    }
+
+    private static void AddCommunityAndModerationRecords(string path)
+    {
+        using var store = new LiteDbStore(Options.Create(new StoreOptions { Path = path }), NullLogger<LiteDbStore>.Instance, TimeProvider.System);
+        store.Write(write =>
+        {
+            var answer = write.InsertAnswer(new AnswerRecord { Question = "Who hosted the talks?", Text = "The EU [1].", Grounded = true, PassageIds = [1], AskerId = "42", ThreadId = "900", CreatedAt = Now });
+            write.PutFeedback(new AnswerFeedback { Id = $"{answer.Id}:7", AnswerId = answer.Id, UserId = "7", Helpful = true, At = Now.AddMinutes(1) });
+            write.PutGap(new Gap { Terms = ["weather", "baku"], Question = "Weather in Baku?", Count = 2, FirstAsked = Now, LastAsked = Now.AddHours(1), AskerIds = ["1", "2"] });
+            write.PutGuildSettings(new GuildSettings { Id = "500", ReviewChannelId = 1_111_111_111_111_111_111, ModeratorRoleIds = [1_234_567_890_123_456_789] });
+            write.PutPendingImport(new PendingImport { Id = "up-1", FileName = "talks.txt", Content = "hello"u8.ToArray(), Actor = "mod:1", CreatedAt = Now.ToOffset(TimeSpan.FromHours(4)) });
+            write.PutSuggestion(new Suggestion { ProposerId = "42", Text = "Add the 2020 ceasefire.", CreatedAt = Now.AddTicks(1234567) });
+            write.Audit(Now.AddTicks(7), "mod:1", "settings.set", "guild/500", null, new { ReviewChannelId = 1 });
+            return 0;
+        });
+    }
+
+    private string NewDatabase()
+    {
+        var database = cluster.CreateDatabase();
+        _databases.Add(database);
+        return database;
+    }
+
+    private static PostgreSqlStore Open(string database) =>
+        new(Options.Create(new StoreOptions { Provider = StoreProvider.PostgreSql, ConnectionString = database }), NullLogger<PostgreSqlStore>.Instance);
+
+    private static void Execute(string database, string sql)
+    {
+        using var connection = new NpgsqlConnection(database);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static Task<CliRun> RunOn(string database, params string[] args) =>
+        CliRun.RunAsync(args, Settings(("Store:Provider", "PostgreSql"), ("Store:ConnectionString", database)));
+
+    private static Action<IHostApplicationBuilder> Settings(params (string Key, string Value)[] settings) =>
+        builder => builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+}
