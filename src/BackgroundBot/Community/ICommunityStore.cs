@@ -2,7 +2,7 @@ namespace BackgroundBot.Community;
 
 /// <summary>
 /// Community's records: answers given in chat (with their follow-up threads) and feedback on them. Rate-limit windows
-/// are still held in each process's memory (<c>Bot/RequestLimiter</c>).
+/// are counted by <c>Bot/RequestLimiter</c>: in the shared store with PostgreSQL (<c>Bot/ISharedRequestWindows</c>), else in memory.
 /// </summary>
 public interface ICommunityStore
 {
