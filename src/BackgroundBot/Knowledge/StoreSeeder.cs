@@ -51,8 +51,14 @@ public sealed class StoreSeeder(
             }
 
             var aliases = LoadAliases(Path.Combine(DataDirectory, "aliases.json"));
-            store.Write(write =>
+            var seededHere = store.Write(write =>
             {
+                // Checked again inside the write: instances starting together on a new shared store seed it once (writes are serialized).
+                if (store.GetFlag(SeededFlag))
+                {
+                    return false;
+                }
+
                 var now = time.GetUtcNow();
                 foreach (var alias in aliases)
                 {
@@ -61,8 +67,13 @@ public sealed class StoreSeeder(
                 }
 
                 write.SetFlag(SeededFlag, true);
-                return 0;
+                return true;
             });
+            if (!seededHere)
+            {
+                return;
+            }
+
             Log.StoreSeeded(logger, seed.Article!.Id, aliases.Count);
             if (options.Value.SeedPack)
             {

@@ -158,6 +158,30 @@ public sealed class PostgreSqlCliTests(PostgreSqlCluster cluster) : IDisposable
         Assert.Equal(File.ReadAllText(Path.Combine(_folder.Path, "before.json")), File.ReadAllText(Path.Combine(_folder.Path, "after.json")));
     }
 
+    [Fact]
+    public async Task Instances_starting_together_on_a_new_shared_store_seed_it_once()
+    {
+        var database = NewDatabase();
+        Action<IHostApplicationBuilder> settings = Settings(("Store:Provider", "PostgreSql"), ("Store:ConnectionString", database), ("Store:SeedPack", "false"));
+
+        var hosts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => BotHost.StartAsync(null, settings, CancellationToken.None))));
+        try
+        {
+            var aliases = StoreSeeder.LoadAliases(Path.Combine(AppContext.BaseDirectory, "Data", "aliases.json"));
+            using var store = Open(database);
+            Assert.Equal(aliases.Count, store.ListAliases().Count);
+            Assert.Equal(aliases.Count, store.AllAudit().Count(a => a.Action == "alias.add"));
+            Assert.Single(store.ListArticles(includeInactive: true));
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                host.Dispose();
+            }
+        }
+    }
+
     private static void AddCommunityAndModerationRecords(string path)
     {
         using var store = new LiteDbStore(Options.Create(new StoreOptions { Path = path }), NullLogger<LiteDbStore>.Instance, TimeProvider.System);

@@ -53,8 +53,16 @@ public sealed class ArticleImporter(IKnowledgeStore store, ArticleReader reader,
         var previous = parsed.Url is null ? null : store.FindActiveArticleByUrl(parsed.Url);
         try
         {
-            var (article, passages) = store.Write(write =>
+            var (article, stored) = store.Write(write =>
             {
+                // Checked again inside the write, where writes are serialized: another instance on a shared store may have
+                // stored the same text (instances seeding a new store together) or revised the same URL since the checks above.
+                if (store.FindArticleByHash(hash) is { Status: ArticleStatus.Active } raced)
+                {
+                    return (raced, (IReadOnlyList<Passage>?)null);
+                }
+
+                previous = parsed.Url is null ? null : store.FindActiveArticleByUrl(parsed.Url);
                 var now = time.GetUtcNow();
                 var article = write.InsertArticle(new Article
                 {
@@ -97,8 +105,14 @@ public sealed class ArticleImporter(IKnowledgeStore store, ArticleReader reader,
                 }
 
                 write.Audit(now, actor, "article.import", $"article/{article.Id}", null, Summary(article, passages.Count));
-                return (article, (IReadOnlyList<Passage>)passages);
+                return (article, (IReadOnlyList<Passage>?)passages);
             });
+
+            if (stored is not { } passages)
+            {
+                return new ImportResult(
+                    ImportOutcome.Unchanged, $"{parsed.SourceFile}: already imported as article {article.Id} ({article.Title}); nothing changed.", article, store.PassagesOf(article.Id));
+            }
 
             Log.ArticleImported(logger, article.Id, passages.Count, actor);
             return previous is null
