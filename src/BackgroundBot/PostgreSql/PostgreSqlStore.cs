@@ -225,51 +225,62 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        T result;
+        StoreChange change;
         _writing = true;
         try
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                var committing = false;
-                try
-                {
-                    using var connection = _source.OpenConnection();
-                    using var transaction = connection.BeginTransaction();
-                    Sql.Execute(connection, "SELECT pg_advisory_xact_lock(@lock)", ("lock", WriteLock));
-                    var write = new PostgreSqlWrite(connection);
-                    var result = work(write);
-                    var change = write.ToChange();
-                    if (!change.IsEmpty)
-                    {
-                        change = change with { Sequence = NextSequence(connection) };
-                        Sql.Execute(connection, "INSERT INTO store_changes (sequence, body) VALUES (@sequence, @body)", ("sequence", change.Sequence), ("body", Sql.Body(FeedEntry.Of(change))));
-                        Sql.Execute(connection, "SELECT pg_notify(@channel, @payload)", ("channel", Channel), ("payload", change.Sequence.ToString(CultureInfo.InvariantCulture)));
-                    }
-
-                    committing = true;
-                    transaction.Commit();
-                    StoreMetrics.WriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-                    if (!change.IsEmpty)
-                    {
-                        Publish(change);
-                    }
-
-                    return result;
-                }
-                catch (Exception ex) when (!committing && attempt < Attempts && IsLostConnection(ex))
-                {
-                    Log.WriteRetried(_logger, attempt, ex);
-                    _source.Clear();
-                }
-            }
+            (result, change) = Commit(work);
         }
         finally
         {
             _writing = false;
         }
+
+        StoreMetrics.WriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+
+        // After the transaction, so an observer may write in turn (the semantic index stores the vectors of new passages).
+        if (!change.IsEmpty)
+        {
+            Publish(change);
+        }
+
+        return result;
     }
 
     T IUnitOfWork.Write<T>(Func<IStoreTransaction, T> work) => Write(work);
+
+    private (T Result, StoreChange Change) Commit<T>(Func<PostgreSqlWrite, T> work)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var committing = false;
+            try
+            {
+                using var connection = _source.OpenConnection();
+                using var transaction = connection.BeginTransaction();
+                Sql.Execute(connection, "SELECT pg_advisory_xact_lock(@lock)", ("lock", WriteLock));
+                var write = new PostgreSqlWrite(connection);
+                var result = work(write);
+                var change = write.ToChange();
+                if (!change.IsEmpty)
+                {
+                    change = change with { Sequence = NextSequence(connection) };
+                    Sql.Execute(connection, "INSERT INTO store_changes (sequence, body) VALUES (@sequence, @body)", ("sequence", change.Sequence), ("body", Sql.Body(FeedEntry.Of(change))));
+                    Sql.Execute(connection, "SELECT pg_notify(@channel, @payload)", ("channel", Channel), ("payload", change.Sequence.ToString(CultureInfo.InvariantCulture)));
+                }
+
+                committing = true;
+                transaction.Commit();
+                return (result, change);
+            }
+            catch (Exception ex) when (!committing && attempt < Attempts && IsLostConnection(ex))
+            {
+                Log.WriteRetried(_logger, attempt, ex);
+                _source.Clear();
+            }
+        }
+    }
 
     T IKnowledgeStore.Write<T>(Func<IKnowledgeWrites, T> work) => Write(work);
 

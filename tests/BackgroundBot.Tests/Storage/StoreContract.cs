@@ -286,6 +286,42 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(["fresh"], Store.Moderation.PendingImportIds());
     }
 
+    [Fact]
+    public void An_observer_may_write_when_it_sees_a_change()
+    {
+        // The semantic index does this: it stores the vectors of the passages a change added.
+        using var subscription = Store.Changes.Subscribe(change => Store.Knowledge.Write(write =>
+        {
+            write.PutEmbeddings(change.PassagesAdded.Select(p => new PassageEmbedding { Id = p.Id, Model = "test-model", Vector = [0.25f, -1.5f, 3f] }));
+            return 0;
+        }));
+
+        var fact = Store.Knowledge.Write(write => write.InsertFactWithPassage(NewFact("Embedded as it is committed.")));
+
+        var stored = Assert.Single(Store.Knowledge.EmbeddingsFor("test-model"));
+        Assert.Equal(fact.PassageId!.Value, stored.Id);
+        Assert.Equal([0.25f, -1.5f, 3f], stored.Vector);
+    }
+
+    [Fact]
+    public void Embeddings_are_kept_per_model_read_in_batches_and_cleared()
+    {
+        var facts = Store.Knowledge.Write(write => Enumerable.Range(1, 3).Select(i => write.InsertFactWithPassage(NewFact($"Fact {i}."))).ToList());
+        Store.Knowledge.Write(write =>
+        {
+            write.PutEmbeddings(facts.Take(2).Select(f => new PassageEmbedding { Id = f.PassageId!.Value, Model = "a", Vector = [1f, 2f] }));
+            write.PutEmbeddings([new PassageEmbedding { Id = facts[2].PassageId!.Value, Model = "b", Vector = [3f] }]);
+            return 0;
+        });
+        Store.Knowledge.Write(write => write.UpdateFactWithPassage(facts[0] with { Status = FactStatus.Retracted }));
+
+        Assert.Equal([facts[1].PassageId!.Value], Store.Knowledge.EmbeddingsFor("a").Select(e => e.Id));
+        Assert.Equal(new Dictionary<string, int> { ["a"] = 2, ["b"] = 1 }, Store.Knowledge.EmbeddingModels());
+        Assert.Equal(facts.Select(f => f.PassageId!.Value), Store.Knowledge.EmbeddingBatches().SelectMany(b => b).Select(e => e.Id));
+        Assert.Equal(3, Store.Knowledge.Write(write => write.ClearEmbeddings()));
+        Assert.Empty(Store.Knowledge.EmbeddingModels());
+    }
+
     private static int _keys;
 
     private static Fact NewFact(string statement) => new()
