@@ -21,7 +21,8 @@ public sealed class PostgreSqlCluster : IDisposable
 
     public PostgreSqlCluster()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "backgroundbot-pg", Guid.NewGuid().ToString("N"));
+        // As root the cluster's owner is postgres, who must reach the folder: /tmp, whatever TMPDIR says (root's own may be closed).
+        _folder = Path.Combine(IsRoot ? "/tmp" : Path.GetTempPath(), "backgroundbot-pg", Guid.NewGuid().ToString("N"));
         _data = Path.Combine(_folder, "data");
         Directory.CreateDirectory(_folder);
         if (IsRoot)
@@ -109,7 +110,15 @@ public sealed class PostgreSqlCluster : IDisposable
     {
         if (IsRoot)
         {
-            Run("runuser", ["-u", "postgres", "--", tool, .. arguments]);
+            // runuser (util-linux) where it is, else setpriv (util-linux too, in images that trim runuser).
+            if (File.Exists("/usr/sbin/runuser") || File.Exists("/sbin/runuser"))
+            {
+                Run("runuser", ["-u", "postgres", "--", tool, .. arguments]);
+            }
+            else
+            {
+                Run("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", "--", tool, .. arguments]);
+            }
         }
         else
         {
