@@ -126,6 +126,20 @@ public sealed class TwoInstancesTests(PostgreSqlCluster cluster, ITestOutputHelp
         Assert.Contains(_a.Services.GetRequiredService<IKnowledgeStore>().ListFacts(), f => f.Statement == Statement);
     }
 
+    [Fact]
+    public async Task Each_instance_reports_the_shared_store_ready_and_how_far_it_followed_its_feed()
+    {
+        await PostAsync(_a, WithPermissions(InteractionJson.ModalSubmit(NextId(), "facts:add", FactForm("In 2024 the two sides agreed on border markers in Tavush.")), ManageServer));
+
+        using var ready = await _http.GetAsync(new Uri(_b.Endpoint, "/readyz"));
+        var body = await ready.Content.ReadAsStringAsync();
+
+        Assert.True(ready.IsSuccessStatusCode, body);
+        Assert.Contains("store: postgresql://127.0.0.1:", body, StringComparison.Ordinal);
+        Assert.Matches(@"store: postgresql://127\.0\.0\.1:\d+/test_\w+ reachable, change \d+ of \d+ followed", body);
+        Assert.DoesNotContain("Password", body, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Completes when <paramref name="instance"/>'s change feed publishes a passage holding <paramref name="statement"/>: its index has it then.</summary>
     private static Task FactSeenBy(ServeInstance instance, string statement)
     {
