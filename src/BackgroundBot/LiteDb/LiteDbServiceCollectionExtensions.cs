@@ -2,6 +2,7 @@ using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.LiteDb;
 using BackgroundBot.Moderation;
+using BackgroundBot.Sessions;
 using BackgroundBot.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<IKnowledgeStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<ICommunityStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<LiteDbStore>());
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IStoreChanges>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<BackgroundBot.LiteDb.Export.StoreTransfer>();
