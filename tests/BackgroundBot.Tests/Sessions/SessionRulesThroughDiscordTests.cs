@@ -119,11 +119,54 @@ public sealed class SessionRulesThroughDiscordTests
         Assert.Equal(SessionStatus.Ended, ended.Status);
         Assert.Equal(endsAt, ended.EndedAt);
         Assert.Null(store.ActiveSessionIn(Channel));
+
+        // The header then says the session ended.
+        await bot.PumpUntilAsync(bot.Discord.WaitForRequestsAsync("PATCH", $"/channels/{Channel}/messages/"));
         Assert.Contains("Ended <t:", bot.Discord.Messages.In(Channel)[0].EmbedDescription, StringComparison.Ordinal);
 
         // /ask in the channel answers again at once, and the history lists the session with its transcript.
         var history = await bot.SessionAsync(Bea, Sub("history"));
         Assert.Contains("#1 · Ceasefires", Content(history), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_running_session_ends_when_its_time_runs_out_and_contributed_sections_join_the_transcript()
+    {
+        await using var bot = await BotOnFakeDiscord.StartAsync(services: s => s.AddSingleton<ITranscriptContributor>(new QuizResults()));
+        await bot.SessionAsync(Educator, Sub("start", ("topic", "Ceasefires"), ("duration", 5)), ManageChannels);
+        await bot.AskAsync(Bea, "Who monitors the Lachin corridor?");
+
+        bot.Time.Advance(TimeSpan.FromMinutes(6));
+        await bot.PumpUntilAsync(bot.Discord.WaitForRequestsAsync(r => r.Method == "POST" && r.Files.Count > 0));
+
+        var transcript = bot.Discord.Messages.In(Channel).Single(m => m.Attachments.Count > 0).Attachments[0].Text;
+        Assert.Contains("(its time ran out)", transcript, StringComparison.Ordinal);
+        var quiz = transcript.IndexOf("## Quiz results\n\n1. Bea: 3 of 3", StringComparison.Ordinal);
+        Assert.True(quiz > transcript.IndexOf("## Not answered", StringComparison.Ordinal) && quiz < transcript.IndexOf("## Sources", StringComparison.Ordinal), transcript);
+        var late = await bot.VoteAsync(Cem, 1, expectEdit: false);
+        Assert.Equal("This session has ended, so its votes are closed.", Content(late[0]));
+    }
+
+    [Fact]
+    public async Task A_members_per_minute_limit_applies_to_queued_questions()
+    {
+        await using var bot = await BotOnFakeDiscord.StartAsync(prepareStore: b =>
+        {
+            b.Settings["Community:QuestionsPerUserPerMinute"] = "1";
+            return Task.CompletedTask;
+        });
+        await bot.SessionAsync(Educator, Sub("start", ("topic", "Ceasefires")), ManageChannels);
+
+        await bot.AskAsync(Bea, "Who monitors the Lachin corridor?");
+        var second = await bot.SessionAsync(Bea, Sub("ask", ("question", "When did the ceasefire take effect?")));
+
+        Assert.StartsWith("That's a lot of questions at once: please try again in", Content(second), StringComparison.Ordinal);
+        Assert.Single(bot.BotServices.GetRequiredService<ISessionStore>().QuestionsOf(1));
+    }
+
+    private sealed class QuizResults : ITranscriptContributor
+    {
+        public IReadOnlyList<TranscriptSection> SectionsFor(Session session) => [new("Quiz results", "1. Bea: 3 of 3")];
     }
 
     private static string TokenOf(Testing.FakeDiscord.RecordedRequest request) =>
