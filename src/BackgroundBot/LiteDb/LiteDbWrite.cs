@@ -262,6 +262,8 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
         _store.Suggestions.InsertBulk(snapshot.ReviewQueue ?? []);
         _store.Answers.InsertBulk(snapshot.Answers ?? []);
         _store.Feedback.InsertBulk(snapshot.Feedback ?? []);
+        _store.Sessions.InsertBulk(snapshot.Sessions ?? []);
+        _store.SessionQuestions.InsertBulk(snapshot.SessionQuestions ?? []);
         _added.AddRange((snapshot.Passages ?? []).Where(p => !p.Retired));
         _aliasesChanged = true;
         _factsChanged = true;

@@ -8,12 +8,12 @@ namespace BackgroundBot.LiteDb.Export;
 /// The whole curated store as <c>export</c> writes it (format documented in <c>docs/export-format.md</c>):
 /// every record with its id, in id order, so two exports diff line by line. Embeddings (derived, recomputed by
 /// <c>embeddings</c>) are not part of it. Version 2 added the gaps, the review queue, answers and their feedback;
-/// a version 1 file (without them) is still read.
+/// version 3 educators' sessions and their questions; older files (without them) are still read.
 /// </summary>
 public sealed record StoreSnapshot
 {
     public const string FormatName = "backgroundbot-export";
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>The oldest format version this build still imports.</summary>
     public const int OldestVersion = 1;
@@ -30,4 +30,6 @@ public sealed record StoreSnapshot
     public IReadOnlyList<Moderation.Suggestion>? ReviewQueue { get; init; }
     public IReadOnlyList<Community.AnswerRecord>? Answers { get; init; }
     public IReadOnlyList<Community.AnswerFeedback>? Feedback { get; init; }
+    public IReadOnlyList<Sessions.Session>? Sessions { get; init; }
+    public IReadOnlyList<Sessions.SessionQuestion>? SessionQuestions { get; init; }
 }

@@ -25,6 +25,8 @@ public sealed class StoreTransfer(LiteDbStore store)
         ReviewQueue = store.Suggestions.FindAll().OrderBy(s => s.Id).ToList(),
         Answers = store.Answers.FindAll().OrderBy(a => a.Id).ToList(),
         Feedback = store.Feedback.FindAll().OrderBy(f => f.Id, StringComparer.Ordinal).ToList(),
+        Sessions = store.Sessions.FindAll().OrderBy(x => x.Id).ToList(),
+        SessionQuestions = store.SessionQuestions.FindAll().OrderBy(q => q.Id).ToList(),
     };
 
     public void ExportTo(string path)
@@ -83,6 +85,16 @@ public sealed class StoreTransfer(LiteDbStore store)
         Ids("gaps", snapshot.Gaps, g => g.Id, problems);
         Ids("reviewQueue", snapshot.ReviewQueue, s => s.Id, problems);
         var answers = Ids("answers", snapshot.Answers, a => a.Id, problems);
+        var sessions = Ids("sessions", snapshot.Sessions, x => x.Id, problems);
+        Ids("sessionQuestions", snapshot.SessionQuestions, q => q.Id, problems);
+        for (var i = 0; i < (snapshot.SessionQuestions?.Count ?? 0); i++)
+        {
+            if (!sessions.Contains(snapshot.SessionQuestions![i].SessionId))
+            {
+                problems.Add(At("sessionQuestions", i, string.Create(CultureInfo.InvariantCulture, $"belongs to session {snapshot.SessionQuestions[i].SessionId}, which is not in the file.")));
+            }
+        }
+
 
         for (var i = 0; i < (snapshot.Articles?.Count ?? 0); i++)
         {
@@ -189,7 +201,7 @@ public sealed class StoreTransfer(LiteDbStore store)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (store.Articles.Count() + store.Facts.Count() + store.Aliases.Count() + store.Audit.Count()
-            + store.Gaps.Count() + store.Suggestions.Count() + store.Answers.Count() + store.Feedback.Count() > 0)
+            + store.Gaps.Count() + store.Suggestions.Count() + store.Answers.Count() + store.Feedback.Count() + store.Sessions.Count() > 0)
         {
             return $"The store at {store.Path} is not empty; import-pack restores into a new store (give --db a new file).";
         }
