@@ -19,6 +19,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1404, Level = LogLevel.Error, Message = "Session {SessionId} could not be closed; trying again at the next check")]
     public static partial void CloseFailed(ILogger logger, int sessionId, Exception exception);
 
+    [LoggerMessage(EventId = 1406, Level = LogLevel.Error, Message = "A session's transcript could not be posted; trying again at the next check")]
+    public static partial void TranscriptNotPosted(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "Forged or stale session component {CustomId} from user {UserId} refused")]
     public static partial void ComponentRefused(ILogger logger, string customId, ulong userId);
 }

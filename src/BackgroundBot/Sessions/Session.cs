@@ -44,6 +44,9 @@ public sealed record Session
     /// <summary>The header message posted in the channel at the start.</summary>
     public string? HeaderMessageId { get; init; }
 
+    /// <summary>The message carrying the transcript, once posted; an ended session without one is posted again.</summary>
+    public string? TranscriptMessageId { get; init; }
+
     /// <summary>The Markdown transcript, stored when the session ends.</summary>
     public string? Transcript { get; init; }
 

@@ -6,7 +6,8 @@ namespace BackgroundBot.Sessions;
 
 /// <summary>
 /// Ends sessions whose time ran out: at start (those that ran out while the bot was stopped), at each session's end time,
-/// and every <see cref="SessionsOptions.CheckEvery"/> for sessions another instance started.
+/// and every <see cref="SessionsOptions.CheckEvery"/> for sessions another instance started. Each check also posts again
+/// the transcripts that could not be posted before (Discord down, a missing permission).
 /// </summary>
 public sealed class SessionClock(ISessionStore store, SessionCloser closer, IOptions<SessionsOptions> options, TimeProvider time, ILogger<SessionClock> logger) : BackgroundService
 {
@@ -14,6 +15,15 @@ public sealed class SessionClock(ISessionStore store, SessionCloser closer, IOpt
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await closer.PostUndeliveredAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.TranscriptNotPosted(logger, ex);
+            }
+
             var now = time.GetUtcNow();
             var active = store.ActiveSessions();
             foreach (var session in active.Where(s => s.EndsAt <= now))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using BackgroundBot.Discord.Models;
@@ -12,8 +13,11 @@ namespace BackgroundBot.Sessions;
 /// </summary>
 public sealed class SessionCloser(ISessionStore store, TranscriptBuilder transcripts, DiscordRestClient rest, TimeProvider time, ILogger<SessionCloser> logger)
 {
+    // Sessions whose transcript this process is posting right now, so the clock's retry never posts one twice.
+    private readonly ConcurrentDictionary<int, bool> _posting = new();
+
     /// <param name="endedBy">The host who ended it; null when its time ran out.</param>
-    /// <returns>The ended session, or null when it had already ended.</returns>
+    /// <returns>The ended session (without a transcript message when posting failed; it is posted later), or null when it had already ended.</returns>
     public async Task<Session?> CloseAsync(int sessionId, string? endedBy, CancellationToken cancellationToken)
     {
         var closed = store.Write(write =>
@@ -36,8 +40,64 @@ public sealed class SessionCloser(ISessionStore store, TranscriptBuilder transcr
         }
 
         Log.SessionEnded(logger, closed.Id, closed.ChannelId, endedBy is null ? "its time ran out" : "a host ended it");
-        var channel = ulong.Parse(closed.ChannelId, CultureInfo.InvariantCulture);
-        await rest.CreateMessageAsync(channel, TranscriptMessage(closed, endedBy is null ? "its time ran out" : null), cancellationToken);
+        try
+        {
+            await PostTranscriptAsync(closed, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException)
+        {
+            // The session has ended and its transcript is stored: the clock posts it at its next check.
+            Log.TranscriptNotPosted(logger, ex);
+        }
+
+        return store.FindSession(closed.Id);
+    }
+
+    /// <summary>
+    /// Posts the transcripts of ended sessions that never reached their channel (Discord was down, or the bot lacked a
+    /// permission there); returns how many were posted.
+    /// </summary>
+    public async Task<int> PostUndeliveredAsync(CancellationToken cancellationToken)
+    {
+        var posted = 0;
+        foreach (var session in store.ListSessions().Where(s => s is { Status: SessionStatus.Ended, Transcript: not null, TranscriptMessageId: null }))
+        {
+            if (await PostTranscriptAsync(session, cancellationToken))
+            {
+                posted++;
+            }
+        }
+
+        return posted;
+    }
+
+    private async Task<bool> PostTranscriptAsync(Session closed, CancellationToken cancellationToken)
+    {
+        if (!_posting.TryAdd(closed.Id, true))
+        {
+            return false;
+        }
+
+        try
+        {
+            var channel = ulong.Parse(closed.ChannelId, CultureInfo.InvariantCulture);
+            var message = await rest.CreateMessageAsync(channel, TranscriptMessage(closed, closed.EndedBy is null ? "its time ran out" : null), cancellationToken);
+            store.Write(write =>
+            {
+                write.UpdateSession(store.FindSession(closed.Id)! with { TranscriptMessageId = message.ToString(CultureInfo.InvariantCulture) });
+                return 0;
+            });
+            await UpdateHeaderAsync(closed, channel, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _posting.TryRemove(closed.Id, out _);
+        }
+    }
+
+    private async Task UpdateHeaderAsync(Session closed, ulong channel, CancellationToken cancellationToken)
+    {
         if (closed.HeaderMessageId is { } header)
         {
             try
@@ -50,8 +110,6 @@ public sealed class SessionCloser(ISessionStore store, TranscriptBuilder transcr
                 Log.HeaderNotUpdated(logger, closed.Id, ex);
             }
         }
-
-        return closed;
     }
 
     /// <summary>A session's transcript as a message with the Markdown file attached.</summary>

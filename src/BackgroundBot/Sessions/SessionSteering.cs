@@ -151,8 +151,9 @@ public sealed class SessionSteering(
                 await responder.RespondAsync(Panel(store.FindSession(session.Id)!, note), cancellationToken);
                 return;
             case SessionPanel.End:
-                await closer.CloseAsync(session.Id, host, cancellationToken);
-                note = "The session has ended; its transcript is posted in the channel.";
+                note = await closer.CloseAsync(session.Id, host, cancellationToken) is { TranscriptMessageId: null }
+                    ? "The session has ended. Discord did not take its transcript just now; it is posted in the channel as soon as it does."
+                    : "The session has ended; its transcript is posted in the channel.";
                 break;
             default:
                 note = "That button is not one of the panel's.";

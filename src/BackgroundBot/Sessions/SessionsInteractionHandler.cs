@@ -271,7 +271,13 @@ public sealed class SessionsInteractionHandler(
 
         await responder.DeferAsync(ephemeral: true, cancellationToken);
         var closed = await closer.CloseAsync(session.Id, Key(interaction.User.Id), cancellationToken);
-        await responder.RespondAsync(DiscordMessage.Text(closed is null ? "That session had already ended." : "The session has ended; its transcript is posted in the channel.", ephemeral: true), cancellationToken);
+        var text = closed switch
+        {
+            null => "That session had already ended.",
+            { TranscriptMessageId: null } => "The session has ended. Discord did not take its transcript just now; it is posted in the channel as soon as it does.",
+            _ => "The session has ended; its transcript is posted in the channel.",
+        };
+        await responder.RespondAsync(DiscordMessage.Text(text, ephemeral: true), cancellationToken);
     }
 
     private async Task TranscriptAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken)

@@ -164,6 +164,30 @@ public sealed class SessionRulesThroughDiscordTests
         Assert.Single(bot.BotServices.GetRequiredService<ISessionStore>().QuestionsOf(1));
     }
 
+    [Fact]
+    public async Task A_transcript_Discord_refused_is_posted_at_the_next_check()
+    {
+        await using var bot = await BotOnFakeDiscord.StartAsync();
+        await bot.SessionAsync(Educator, Sub("start", ("topic", "Ceasefires")), ManageChannels);
+        await bot.AskAsync(Bea, "Who monitors the Lachin corridor?");
+        bot.Discord.InjectFault("POST", $"/channels/{Channel}/messages", new Testing.FakeDiscord.RestFault(403));
+
+        var ended = await bot.SessionAsync(Educator, Sub("end"), ManageChannels, requests: 2);
+
+        Assert.StartsWith("The session has ended. Discord did not take its transcript just now", Content(ended), StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Discord.Messages.In(Channel), m => m.Attachments.Count > 0);
+        Assert.Equal(SessionStatus.Ended, bot.BotServices.GetRequiredService<ISessionStore>().FindSession(1)!.Status);
+
+        bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await bot.PumpUntilAsync(bot.Discord.WaitForRequestsAsync(r => r.Method == "POST" && r.Files.Count > 0 && r.AnsweredWith == 200));
+        await bot.PumpUntilAsync(bot.Discord.WaitForRequestsAsync("PATCH", $"/channels/{Channel}/messages/"));
+
+        var posted = Assert.Single(bot.Discord.Messages.In(Channel), m => m.Attachments.Count > 0);
+        Assert.Contains("### Who monitors the Lachin corridor?", posted.Attachments[0].Text, StringComparison.Ordinal);
+        // Remembered as posted, so no later check posts it again.
+        Assert.Equal(posted.Id, bot.BotServices.GetRequiredService<ISessionStore>().FindSession(1)!.TranscriptMessageId);
+    }
+
     private sealed class QuizResults : ITranscriptContributor
     {
         public IReadOnlyList<TranscriptSection> SectionsFor(Session session) => [new("Quiz results", "1. Bea: 3 of 3")];
