@@ -26,6 +26,10 @@ public sealed class SessionSteering(
 {
     private const int Amber = 0xE9C46A;
 
+    // One session's steering runs one press at a time in this process, so two hosts pressing Answer next together answer
+    // two questions, not the top one twice. Striped by session id: a fixed number of locks, nothing to evict.
+    private readonly SemaphoreSlim[] _steering = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>The panel of a session, as it stands.</summary>
     public DiscordMessage Panel(Session session, string? note = null)
     {
@@ -111,6 +115,29 @@ public sealed class SessionSteering(
             await responder.DeferUpdateAsync(cancellationToken);
         }
 
+        var gate = _steering[session.Id % _steering.Length];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await SteerAsync(interaction, responder, session.Id, action, numbers, host, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task SteerAsync(
+        Interaction interaction, IInteractionResponder responder, int sessionId, string action, List<int> numbers, string host, CancellationToken cancellationToken)
+    {
+        // Read under the session's lock: what an earlier press changed is seen, an end included.
+        var session = store.FindSession(sessionId)!;
+        if (session.Status != SessionStatus.Active)
+        {
+            await Reply(interaction, responder, Panel(session), cancellationToken);
+            return;
+        }
+
         var questions = store.QuestionsOf(session.Id);
         SessionQuestion? Question(int index) =>
             numbers.Count > index && questions.FirstOrDefault(q => q.Id == numbers[index]) is { } q ? q : null;
@@ -162,6 +189,10 @@ public sealed class SessionSteering(
 
         await responder.UpdateMessageAsync(Panel(store.FindSession(session.Id)!, note), cancellationToken);
     }
+
+    // A modal's submission answers with a new panel; a button's updates the panel it is on.
+    private static Task Reply(Interaction interaction, IInteractionResponder responder, DiscordMessage panel, CancellationToken cancellationToken) =>
+        interaction.Type == InteractionType.ModalSubmit ? responder.RespondAsync(panel, cancellationToken) : responder.UpdateMessageAsync(panel, cancellationToken);
 
     /// <summary>The session the component names, when it is active, in this server and channel, and the member hosts it.</summary>
     private Session? Steerable(Interaction interaction, int sessionId) =>

@@ -188,6 +188,31 @@ public sealed class SessionRulesThroughDiscordTests
         Assert.Equal(posted.Id, bot.BotServices.GetRequiredService<ISessionStore>().FindSession(1)!.TranscriptMessageId);
     }
 
+    [Fact]
+    public async Task Two_hosts_pressing_Answer_next_together_answer_two_questions_not_one_twice()
+    {
+        await using var bot = await BotOnFakeDiscord.StartAsync();
+        await bot.SessionAsync(Educator, Sub("start", ("topic", "Ceasefires")), ManageChannels);
+        await bot.SessionAsync(Educator, Sub("cohost", ("member", Cem)), ManageChannels);
+        await bot.AskAsync(Bea, "Who monitors the Lachin corridor?");
+        await bot.AskAsync(Bea, "When did the ceasefire take effect?");
+
+        // Both presses reach the bot before either is answered.
+        foreach (var (id, host) in new[] { (90_001UL, Educator), (90_002UL, Cem) })
+        {
+            var press = Testing.InteractionJson.Button(id, "session:next:1", host);
+            await bot.Discord.Gateway.DispatchAsync("INTERACTION_CREATE", press);
+        }
+
+        await bot.PumpUntilAsync(bot.Discord.WaitForRequestsAsync(r => r.Method == "PATCH" && r.Path.Contains("/messages/@original", StringComparison.Ordinal)
+            && (r.Path.Contains("itoken-90001", StringComparison.Ordinal) || r.Path.Contains("itoken-90002", StringComparison.Ordinal)), count: 2));
+
+        var questions = bot.Discord.Messages.In(Channel).Skip(1).Take(2).Select(m => m.Id).ToList();
+        var replies = bot.Discord.Messages.In(Channel).Where(m => m.ReplyTo is not null).Select(m => m.ReplyTo).ToList();
+        Assert.Equal(questions.Order(), replies.Order());
+        Assert.All(bot.BotServices.GetRequiredService<ISessionStore>().QuestionsOf(1), q => Assert.Equal(QuestionStatus.Answered, q.Status));
+    }
+
     private sealed class QuizResults : ITranscriptContributor
     {
         public IReadOnlyList<TranscriptSection> SectionsFor(Session session) => [new("Quiz results", "1. Bea: 3 of 3")];
