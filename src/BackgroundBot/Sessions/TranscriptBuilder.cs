@@ -115,7 +115,7 @@ public sealed class TranscriptBuilder(ISessionStore sessions, IKnowledgeStore kn
         }
 
         md.Append("\n**Answer** (").Append(q.OwnWords ? "in the educator's own words, not cited" : "cited from the fact store").Append("):\n\n");
-        md.Append(q.Answer.Trim()).Append('\n');
+        md.Append(Block(q.Answer)).Append('\n');
         if (q.Citations.Count > 0)
         {
             md.Append('\n');
@@ -146,6 +146,10 @@ public sealed class TranscriptBuilder(ISessionStore sessions, IKnowledgeStore kn
         var url = c.Url is { Length: > 0 } u ? $" <{u}>" : "";
         return $"{Line(c.ArticleTitle)}{date}{url}";
     }
+
+    // An answer keeps its paragraphs, but a line of it cannot open a heading that would break the transcript's outline.
+    private static string Block(string text) =>
+        string.Join('\n', text.Trim().Split('\n').Select(l => l.TrimStart().StartsWith('#') ? "\\" + l.TrimStart() : l.TrimEnd('\r')));
 
     // One line of text: a question or a name cannot start a heading or break the list it sits in.
     private static string Line(string text) => string.Join(' ', (text ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

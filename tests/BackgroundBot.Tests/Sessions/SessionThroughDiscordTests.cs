@@ -93,7 +93,7 @@ public sealed class SessionThroughDiscordTests
         Assert.Equal(9, (int)JsonNode.Parse(modal[0].Body)!["type"]!);
         var modalId = (string)JsonNode.Parse(modal[0].Body)!["data"]!["custom_id"]!;
         Assert.EndsWith(":4", modalId, StringComparison.Ordinal);
-        await bot.SubmitOwnWordsAsync(Educator, modalId, "Not soon: the talks have stalled, though both sides say they want a treaty.");
+        await bot.SubmitOwnWordsAsync(Educator, modalId, "Not soon: the talks have stalled, though both sides say they want a treaty.\n# Not a heading");
         var own = bot.Discord.Messages.In(Channel).Single(m => m.ReplyTo == questions[3].Id);
         Assert.Contains("in their own words", (string?)own.Embeds[0]!["footer"]!["text"], StringComparison.Ordinal);
         Assert.Empty(own.ButtonLabels);
@@ -136,6 +136,7 @@ public sealed class SessionThroughDiscordTests
         var third = Section(transcript, "### 3.");
         Assert.Contains("in the educator's own words, not cited", third, StringComparison.Ordinal);
         Assert.Contains("the talks have stalled", third, StringComparison.Ordinal);
+        Assert.Contains("\n\\# Not a heading", third, StringComparison.Ordinal);
         Assert.Contains("*Asked by Bea · 1 vote · skipped*", Section(transcript, "### How should"), StringComparison.Ordinal);
         Assert.Contains("## Sources\n\n1. Azerbaijan launches offensive in Nagorno-Karabakh (2023-11-16)", transcript, StringComparison.Ordinal);
 
