@@ -1,5 +1,6 @@
 using BackgroundBot.Sessions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,8 @@ public static class SessionsServiceCollectionExtensions
     /// <summary>Sessions' transcripts, for every verb (the CLI exports them).</summary>
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
-        services.AddSingleton<TranscriptBuilder>();
+        // Added by every host (the CLI exports transcripts) and again by the Discord bot: once is enough.
+        services.TryAddSingleton<TranscriptBuilder>();
         return services;
     }
 
