@@ -101,6 +101,14 @@ internal sealed class InteractionResponder(
         {
             switch (_state)
             {
+                case State.None when message.Files.Count > 0:
+                    // An interaction's first answer over HTTP is a JSON body, which cannot carry files: acknowledge with
+                    // "thinking…" (private if the answer is), then put the answer, files and all, in its place.
+                    await sendInitial(new JsonInteractionResponse(DeferredChannelMessage, message.Ephemeral ? new JsonInteractionCallbackData { Flags = WireMapper.EphemeralFlag } : null), cancellationToken);
+                    _state = State.Deferred;
+                    _deferredEphemeral = message.Ephemeral;
+                    await EditOriginalCoreAsync(message, cancellationToken);
+                    break;
                 case State.None:
                     await sendInitial(new JsonInteractionResponse(ChannelMessage, WireMapper.ToCallbackData(message, allowEphemeral: true)), cancellationToken);
                     break;

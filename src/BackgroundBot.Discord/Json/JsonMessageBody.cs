@@ -9,6 +9,12 @@ internal sealed record JsonMessageBody
     public JsonAllowedMentions? AllowedMentions { get; init; }
     public int? Flags { get; init; }
 
+    /// <summary>The files uploaded with this request (<c>files[n]</c> parts), by index.</summary>
+    public IReadOnlyList<JsonUploadRef>? Attachments { get; init; }
+
+    /// <summary>Channel messages only: what this message replies to.</summary>
+    public JsonMessageReference? MessageReference { get; init; }
+
     /// <summary>Channel messages only: with <see cref="EnforceNonce"/>, a second message with this nonce returns the first instead.</summary>
     public string? Nonce { get; init; }
 

@@ -25,6 +25,18 @@ public sealed record DiscordMessage
     /// <summary>Which mentions may ping. Defaults to <see cref="AllowedMentions.None"/>.</summary>
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
 
+    /// <summary>
+    /// Files attached to the message (up to 10). A message with files is sent as <c>multipart/form-data</c>; as the first answer
+    /// to an interaction it is sent as a deferral and then an edit, since an HTTP interaction answer is JSON only.
+    /// </summary>
+    public IReadOnlyList<MessageFile> Files { get; init; } = [];
+
+    /// <summary>
+    /// Channel messages only: the message this one replies to. The reply never pings its author
+    /// (<see cref="AllowedMentions.RepliedUser"/> stays false unless a caller opts in).
+    /// </summary>
+    public ulong? ReplyTo { get; init; }
+
     /// <summary>A plain text message.</summary>
     public static DiscordMessage Text(string content, bool ephemeral = false) => new() { Content = content, Ephemeral = ephemeral };
 }

@@ -119,7 +119,12 @@ public sealed class DiscordRestClient : IDisposable
         var id = WireMapper.Snowflake(channelId);
         // One nonce per message, the same on every attempt: Discord returns the message it already created with it instead of
         // a second one, so a send whose answer was lost can be sent again.
-        var body = WireMapper.ToBody(message, allowEphemeral: false) with { Nonce = NewNonce(), EnforceNonce = true };
+        var body = WireMapper.ToBody(message, allowEphemeral: false) with
+        {
+            Nonce = NewNonce(),
+            EnforceNonce = true,
+            MessageReference = message.ReplyTo is { } reply ? new JsonMessageReference(WireMapper.Snowflake(reply), FailIfNotExists: false) : null,
+        };
         var created = await SendAsync(
             new Route(HttpMethod.Post, "/channels/{channel_id}/messages", id),
             $"/channels/{id}/messages",
@@ -127,7 +132,8 @@ public sealed class DiscordRestClient : IDisposable
             DiscordJsonContext.Default.JsonMessageBody,
             DiscordJsonContext.Default.JsonCreatedMessage,
             Resend.Always,
-            cancellationToken);
+            cancellationToken,
+            message.Files);
         return InteractionMapper.ParseSnowflake(created!.Id);
     }
 
@@ -227,7 +233,8 @@ public sealed class DiscordRestClient : IDisposable
             DiscordJsonContext.Default.JsonCreatedMessage,
             // Webhook messages take no nonce: a follow-up whose answer was lost might have been posted.
             Resend.OnlyIfUnsent,
-            cancellationToken);
+            cancellationToken,
+            message.Files);
         return InteractionMapper.ParseSnowflake(created!.Id);
     }
 
@@ -248,8 +255,34 @@ public sealed class DiscordRestClient : IDisposable
             DiscordJsonContext.Default.JsonMessageBody,
             DiscordJsonContext.Default.JsonCreatedMessage,
             Resend.Always,
-            cancellationToken);
+            cancellationToken,
+            message.Files);
         return edited is null ? 0 : InteractionMapper.ParseSnowflake(edited.Id);
+    }
+
+    /// <summary>
+    /// Edits a message the bot posted in a channel (<see href="https://discord.com/developers/docs/resources/message#edit-message"/>);
+    /// as with every edit, Discord keeps the fields the message leaves out. Returns the message's id.
+    /// </summary>
+    /// <param name="channelId">The channel the message is in.</param>
+    /// <param name="messageId">The message.</param>
+    /// <param name="message">The new content; mentions never ping unless it says so.</param>
+    /// <param name="cancellationToken">Cancels waiting and sending.</param>
+    public async Task<ulong> EditMessageAsync(ulong channelId, ulong messageId, DiscordMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var channel = WireMapper.Snowflake(channelId);
+        var edited = await SendAsync(
+            new Route(HttpMethod.Patch, "/channels/{channel_id}/messages/{message_id}", channel),
+            $"/channels/{channel}/messages/{WireMapper.Snowflake(messageId)}",
+            WireMapper.ToBody(message, allowEphemeral: false),
+            DiscordJsonContext.Default.JsonMessageBody,
+            DiscordJsonContext.Default.JsonCreatedMessage,
+            // An edit sets the message to the same state however often it is applied.
+            Resend.Always,
+            cancellationToken,
+            message.Files);
+        return edited is null ? messageId : InteractionMapper.ParseSnowflake(edited.Id);
     }
 
     /// <summary>Opens (or finds) the direct-message channel with a user (<see href="https://discord.com/developers/docs/resources/user#create-dm"/>).</summary>
@@ -332,9 +365,11 @@ public sealed class DiscordRestClient : IDisposable
         JsonTypeInfo<TBody>? bodyType,
         JsonTypeInfo<TResponse>? responseType,
         Resend resend,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<MessageFile>? files = null)
     {
         var bytes = body is null || bodyType is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
+        files ??= [];
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -360,11 +395,11 @@ public sealed class DiscordRestClient : IDisposable
                     response = await _serverErrorRetry.ExecuteAsync(
                         static async (ctx, state) =>
                         {
-                            using var request = state.Self.CreateRequest(state.route, state.path, state.bytes);
+                            using var request = state.Self.CreateRequest(state.route, state.path, state.bytes, state.files);
                             return await state.Self.SendObservedAsync(request, state.route, ctx.CancellationToken);
                         },
                         context,
-                        (Self: this, route, path, bytes));
+                        (Self: this, route, path, bytes, files));
                 }
                 catch (Exception e) when (NetworkFailure.IsNetwork(e) && e is not HttpRequestException { InnerException: HttpRequestException })
                 {
@@ -449,7 +484,7 @@ public sealed class DiscordRestClient : IDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(3));
         try
         {
-            using var request = CreateRequest(route, "/gateway/bot", null);
+            using var request = CreateRequest(route, "/gateway/bot", null, []);
             using var response = await SendObservedAsync(request, route, timeout.Token);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
@@ -519,7 +554,7 @@ public sealed class DiscordRestClient : IDisposable
     // Up to 25 characters (https://discord.com/developers/docs/resources/message#create-message-jsonform-params).
     private static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    private HttpRequestMessage CreateRequest(Route route, string path, byte[]? body)
+    private HttpRequestMessage CreateRequest(Route route, string path, byte[]? body, IReadOnlyList<MessageFile> files)
     {
         var request = new HttpRequestMessage(route.Method, _baseUrl + path);
         // Interaction webhooks are authenticated by their token; the bot token is sent only where Discord asks for it.
@@ -530,11 +565,27 @@ public sealed class DiscordRestClient : IDisposable
 
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            var json = new ByteArrayContent(body);
+            json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content = files.Count == 0 ? json : Multipart(json, files);
         }
 
         return request;
+    }
+
+    // The JSON body goes in the payload_json part, each file in a files[n] part whose n is its id in the body's attachments
+    // (https://discord.com/developers/docs/reference#uploading-files).
+    private static MultipartFormDataContent Multipart(ByteArrayContent json, IReadOnlyList<MessageFile> files)
+    {
+        var form = new MultipartFormDataContent { { json, "payload_json" } };
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = new ByteArrayContent(files[i].Content);
+            file.Headers.ContentType = MediaTypeHeaderValue.Parse(files[i].ContentType);
+            form.Add(file, string.Create(CultureInfo.InvariantCulture, $"files[{i}]"), files[i].FileName);
+        }
+
+        return form;
     }
 
     private static async Task<(TimeSpan RetryAfter, bool Global, int? Code)> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)

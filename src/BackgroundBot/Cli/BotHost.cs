@@ -51,7 +51,8 @@ public static class BotHost
             new(DiscordOptions.SectionName, typeof(DiscordOptions)),
             new(CommunityOptions.Section, typeof(CommunityOptions)),
             new(SubmissionOptions.Section, typeof(SubmissionOptions)),
-            new(ModerationOptions.Section, typeof(ModerationOptions)));
+            new(ModerationOptions.Section, typeof(ModerationOptions)),
+            new(Sessions.SessionsOptions.Section, typeof(Sessions.SessionsOptions)));
 
         // The host logs a failed start or a faulted service with its stack trace; the verb's edge (CliApp) reports
         // both in one line instead, with the details at debug level.
@@ -63,6 +64,7 @@ public static class BotHost
         builder.Services.AddRetrieval(builder.Configuration);
         builder.Services.AddAnswering(builder.Configuration);
         builder.Services.AddModeration();
+        builder.Services.AddSessions();
     }
 
     /// <summary>The store provider the settings name (<c>Store:Provider</c>, LiteDb unless set).</summary>

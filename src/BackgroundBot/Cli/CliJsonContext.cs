@@ -7,6 +7,7 @@ namespace BackgroundBot.Cli;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(AskJson))]
 [JsonSerializable(typeof(EvalJson))]
+[JsonSerializable(typeof(BackgroundBot.Sessions.SessionTranscript))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>Source-generated, with quotes and dashes written as themselves rather than \u escapes.</summary>

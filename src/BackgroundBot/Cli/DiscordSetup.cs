@@ -36,6 +36,8 @@ public static class DiscordSetup
     public static void AddCommunityBot(IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Before the community module: /ask in a channel where a session runs joins its queue.
+        builder.Services.AddSessionsInDiscord(builder.Configuration);
         builder.Services.AddCommunity(builder.Configuration);
         builder.Services.AddModerationInDiscord(builder.Configuration);
         builder.Services.AddSingleton<IHostedService>(StoreRegistration.BackupListener);

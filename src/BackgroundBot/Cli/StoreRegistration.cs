@@ -3,6 +3,7 @@ using BackgroundBot.Knowledge;
 using BackgroundBot.LiteDb;
 using BackgroundBot.Moderation;
 using BackgroundBot.PostgreSql;
+using BackgroundBot.Sessions;
 using BackgroundBot.Storage;
 using BackgroundBot.Transfer;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ internal static class StoreRegistration
         services.AddSingleton(sp => (IKnowledgeStore)Chosen(sp));
         services.AddSingleton(sp => (ICommunityStore)Chosen(sp));
         services.AddSingleton(sp => (IModerationStore)Chosen(sp));
+        services.AddSingleton(sp => (ISessionStore)Chosen(sp));
         services.AddSingleton(sp => (IUnitOfWork)Chosen(sp));
         services.AddSingleton(sp => (IStoreChanges)Chosen(sp));
         services.AddSingleton(sp => (IStoreSnapshots)Chosen(sp));

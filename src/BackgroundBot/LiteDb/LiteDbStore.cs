@@ -2,6 +2,7 @@ using System.Globalization;
 using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Sessions;
 using BackgroundBot.Storage;
 using BackgroundBot.Transfer;
 using LiteDB;
@@ -12,10 +13,11 @@ namespace BackgroundBot.LiteDb;
 
 /// <summary>
 /// The store on LiteDB: one file holding every feature's records (Knowledge's articles, passages, facts, aliases
-/// and audit; Community's answers and feedback; Moderation's review queue, pending imports, gaps and server settings). Every write
+/// and audit; Community's answers and feedback; Moderation's review queue, pending imports, gaps and server settings;
+/// Sessions' sessions and their questions). Every write
 /// goes through <see cref="Write{T}"/>, one transaction that commits whole or not at all, whichever features it touches.
 /// </summary>
-public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
+public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, ISessionStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
 {
     private const string SequenceKey = "change-sequence";
 
@@ -80,6 +82,10 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
 
                 // Every /ask looks up whether its channel is a follow-up thread; without the index that is a scan of every answer ever given.
                 Answers.EnsureIndex(a => a.ThreadId);
+
+                // Every /ask looks up whether its channel has a session running, and a session's questions are read together.
+                Sessions.EnsureIndex(x => x.ChannelId);
+                SessionQuestions.EnsureIndex(q => q.SessionId);
                 _sequence = Meta.FindById(SequenceKey)?["value"].AsInt64 ?? 0;
             }
             catch
@@ -113,6 +119,8 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     internal ILiteCollection<Suggestion> Suggestions => _db.GetCollection<Suggestion>("suggestions");
     internal ILiteCollection<PassageEmbedding> Embeddings => _db.GetCollection<PassageEmbedding>("embeddings");
     internal ILiteCollection<GuildSettings> GuildSettings => _db.GetCollection<GuildSettings>("guild_settings");
+    internal ILiteCollection<Session> Sessions => _db.GetCollection<Session>("sessions");
+    internal ILiteCollection<SessionQuestion> SessionQuestions => _db.GetCollection<SessionQuestion>("session_questions");
 
     public Article? FindArticle(int id) => Articles.FindById(id);
 
@@ -252,6 +260,22 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
 
     public GuildSettings? FindGuildSettings(string guildId) => GuildSettings.FindById(guildId);
 
+    public Session? FindSession(int id) => Sessions.FindById(id);
+
+    public Session? ActiveSessionIn(string channelId) =>
+        Sessions.Find(x => x.ChannelId == channelId).FirstOrDefault(x => x.Status == SessionStatus.Active);
+
+    public IReadOnlyList<Session> ActiveSessions() =>
+        Sessions.FindAll().Where(x => x.Status == SessionStatus.Active).OrderBy(x => x.EndsAt).ThenBy(x => x.Id).ToList();
+
+    public IReadOnlyList<Session> ListSessions(string? channelId = null) =>
+        (channelId is null ? Sessions.FindAll() : Sessions.Find(x => x.ChannelId == channelId)).OrderByDescending(x => x.Id).ToList();
+
+    public SessionQuestion? FindQuestion(int id) => SessionQuestions.FindById(id);
+
+    public IReadOnlyList<SessionQuestion> QuestionsOf(int sessionId) =>
+        SessionQuestions.Find(q => q.SessionId == sessionId).OrderBy(q => q.Id).ToList();
+
     public bool GetFlag(string name) => Meta.FindById(name)?["value"].AsBoolean ?? false;
 
     /// <summary>
@@ -311,6 +335,8 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     T ICommunityStore.Write<T>(Func<ICommunityWrites, T> work) => Write(work);
 
     T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
+
+    T ISessionStore.Write<T>(Func<ISessionWrites, T> work) => Write(work);
 
     /// <inheritdoc/>
     public IDisposable Subscribe(Action<StoreChange> observer)
@@ -387,12 +413,14 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
         Feedback = Feedback.FindAll().OrderBy(f => f.Id, StringComparer.Ordinal).ToList(),
         ServerSettings = GuildSettings.FindAll().OrderBy(g => g.Id, StringComparer.Ordinal).ToList(),
         PendingImports = PendingImports.FindAll().OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
+        Sessions = Sessions.FindAll().OrderBy(x => x.Id).ToList(),
+        SessionQuestions = SessionQuestions.FindAll().OrderBy(q => q.Id).ToList(),
     };
 
     /// <inheritdoc/>
     public bool IsEmpty() =>
         Articles.Count() + Facts.Count() + Aliases.Count() + Audit.Count() + Gaps.Count() + Suggestions.Count()
-            + Answers.Count() + Feedback.Count() + GuildSettings.Count() + PendingImports.Count() == 0;
+            + Answers.Count() + Feedback.Count() + GuildSettings.Count() + PendingImports.Count() + Sessions.Count() + SessionQuestions.Count() == 0;
 
     /// <inheritdoc/>
     public void Restore(StoreSnapshot snapshot, Action<StoreSnapshot> verify)
@@ -516,7 +544,7 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     [
         typeof(Article), typeof(Passage), typeof(Fact), typeof(AliasGroup), typeof(AuditEntry), typeof(Gap),
         typeof(PendingImport), typeof(AnswerRecord), typeof(AnswerFeedback),
-        typeof(Suggestion), typeof(PassageEmbedding), typeof(GuildSettings),
+        typeof(Suggestion), typeof(PassageEmbedding), typeof(GuildSettings), typeof(Session), typeof(SessionQuestion),
     ];
 
     private static void BuildMapping(BsonMapper mapper, Type type, HashSet<Type> built)

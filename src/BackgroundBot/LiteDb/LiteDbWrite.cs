@@ -1,6 +1,7 @@
 using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Sessions;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 
@@ -10,7 +11,7 @@ namespace BackgroundBot.LiteDb;
 /// The writes of every feature inside one <see cref="LiteDbStore.Write{T}"/> transaction; each curation change is
 /// audited by the caller.
 /// </summary>
-public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites
+public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites, ISessionWrites
 {
     private readonly LiteDbStore _store;
     private readonly List<Passage> _added = [];
@@ -222,6 +223,33 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
         _store.GuildSettings.Upsert(settings);
     }
 
+    /// <summary>Stores a new active session, or returns null when its channel has one (read under the write gate, so two starts get one session).</summary>
+    public Session? TryStartSession(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (_store.ActiveSessionIn(session.ChannelId) is not null)
+        {
+            return null;
+        }
+
+        var started = session with { Id = 0, Status = SessionStatus.Active };
+        return started with { Id = _store.Sessions.Insert(started).AsInt32 };
+    }
+
+    public void UpdateSession(Session session) => _store.Sessions.Update(session);
+
+    public SessionQuestion PutQuestion(SessionQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Id == 0)
+        {
+            return question with { Id = _store.SessionQuestions.Insert(question).AsInt32 };
+        }
+
+        _store.SessionQuestions.Update(question);
+        return question;
+    }
+
     /// <summary>Writes an exported snapshot as it is, ids included (import into an empty store).</summary>
     internal void Restore(Transfer.StoreSnapshot snapshot)
     {
@@ -236,6 +264,8 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
         _store.Feedback.InsertBulk(snapshot.Feedback ?? []);
         _store.GuildSettings.InsertBulk(snapshot.ServerSettings ?? []);
         _store.PendingImports.InsertBulk(snapshot.PendingImports ?? []);
+        _store.Sessions.InsertBulk(snapshot.Sessions ?? []);
+        _store.SessionQuestions.InsertBulk(snapshot.SessionQuestions ?? []);
         _added.AddRange((snapshot.Passages ?? []).Where(p => !p.Retired));
         _aliasesChanged = true;
         _factsChanged = true;

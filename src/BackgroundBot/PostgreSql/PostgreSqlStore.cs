@@ -3,6 +3,7 @@ using System.Text.Json;
 using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Sessions;
 using BackgroundBot.Storage;
 using BackgroundBot.Transfer;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ namespace BackgroundBot.PostgreSql;
 /// them in one process, and a knowledge change takes the next number of the change feed in commit order. Changes are
 /// announced with NOTIFY; <see cref="PostgreSqlChangeListener"/> has every instance catch up on them by sequence number.
 /// </summary>
-public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerationStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
+public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerationStore, ISessionStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
 {
     /// <summary>The NOTIFY channel of the change feed; the payload is the change's sequence number.</summary>
     internal const string Channel = "backgroundbot_changes";
@@ -210,6 +211,26 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
     public GuildSettings? FindGuildSettings(string guildId) =>
         Run(c => Sql.Bodies<GuildSettings>(c, "SELECT body FROM guild_settings WHERE id = @id", ("id", guildId))).FirstOrDefault();
 
+    public Session? FindSession(int id) =>
+        Run(c => Sql.Records<Session>(c, "SELECT id, body FROM sessions WHERE id = @id", (x, i) => x with { Id = i }, ("id", id))).FirstOrDefault();
+
+    public Session? ActiveSessionIn(string channelId) =>
+        Run(c => Sql.Records<Session>(
+            c, "SELECT id, body FROM sessions WHERE channel_id = @channel AND status = 'Active' LIMIT 1", (x, i) => x with { Id = i }, ("channel", channelId))).FirstOrDefault();
+
+    public IReadOnlyList<Session> ActiveSessions() =>
+        Run(c => Sql.Records<Session>(c, "SELECT id, body FROM sessions WHERE status = 'Active' ORDER BY ends_at, id", (x, i) => x with { Id = i }));
+
+    public IReadOnlyList<Session> ListSessions(string? channelId = null) =>
+        Run(c => Sql.Records<Session>(
+            c, "SELECT id, body FROM sessions WHERE @channel::text IS NULL OR channel_id = @channel ORDER BY id DESC", (x, i) => x with { Id = i }, ("channel", channelId)));
+
+    public SessionQuestion? FindQuestion(int id) =>
+        Run(c => Sql.Records<SessionQuestion>(c, "SELECT id, body FROM session_questions WHERE id = @id", (q, i) => q with { Id = i }, ("id", id))).FirstOrDefault();
+
+    public IReadOnlyList<SessionQuestion> QuestionsOf(int sessionId) =>
+        Run(c => Sql.Records<SessionQuestion>(c, "SELECT id, body FROM session_questions WHERE session_id = @session ORDER BY id", (q, i) => q with { Id = i }, ("session", sessionId)));
+
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction holding the store's write lock. A knowledge change gets the next
     /// sequence number and a NOTIFY in the same transaction, and is published to this instance's observers after the
@@ -288,6 +309,8 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
 
     T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
 
+    T ISessionStore.Write<T>(Func<ISessionWrites, T> work) => Write(work);
+
     /// <inheritdoc/>
     public IDisposable Subscribe(Action<StoreChange> observer)
     {
@@ -340,7 +363,8 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
     public bool IsEmpty() => Run(c => Sql.Scalar<bool>(c, """
         SELECT NOT (EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM facts) OR EXISTS (SELECT 1 FROM aliases) OR EXISTS (SELECT 1 FROM audit)
             OR EXISTS (SELECT 1 FROM gaps) OR EXISTS (SELECT 1 FROM suggestions) OR EXISTS (SELECT 1 FROM answers) OR EXISTS (SELECT 1 FROM feedback)
-            OR EXISTS (SELECT 1 FROM guild_settings) OR EXISTS (SELECT 1 FROM pending_imports) OR EXISTS (SELECT 1 FROM passages))
+            OR EXISTS (SELECT 1 FROM guild_settings) OR EXISTS (SELECT 1 FROM pending_imports) OR EXISTS (SELECT 1 FROM passages)
+            OR EXISTS (SELECT 1 FROM sessions) OR EXISTS (SELECT 1 FROM session_questions))
         """));
 
     /// <inheritdoc/>
@@ -422,6 +446,8 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
         Feedback = Sql.Bodies<AnswerFeedback>(c, "SELECT body FROM feedback ORDER BY id COLLATE \"C\""),
         ServerSettings = Sql.Bodies<GuildSettings>(c, "SELECT body FROM guild_settings ORDER BY id COLLATE \"C\""),
         PendingImports = Sql.Bodies<PendingImport>(c, "SELECT body FROM pending_imports ORDER BY id COLLATE \"C\""),
+        Sessions = Sql.Records<Session>(c, "SELECT id, body FROM sessions ORDER BY id", (x, i) => x with { Id = i }),
+        SessionQuestions = Sql.Records<SessionQuestion>(c, "SELECT id, body FROM session_questions ORDER BY id", (q, i) => q with { Id = i }),
     };
 
     private void Publish(StoreChange change)

@@ -1,6 +1,7 @@
 using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Sessions;
 using Npgsql;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 
@@ -10,7 +11,7 @@ namespace BackgroundBot.PostgreSql;
 /// The writes of every feature inside one <see cref="PostgreSqlStore.Write{T}"/> transaction, on its connection; each
 /// curation change is audited by the caller.
 /// </summary>
-public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites
+public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites, ISessionWrites
 {
     private readonly List<Passage> _added = [];
     private readonly List<int> _retired = [];
@@ -253,6 +254,45 @@ public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModer
         Sql.Execute(Connection, "INSERT INTO guild_settings (id, body) VALUES (@id, @body) ON CONFLICT (id) DO UPDATE SET body = excluded.body", ("id", settings.Id), ("body", Sql.Body(settings)));
     }
 
+    /// <summary>Stores a new active session, or returns null when its channel has one (writes are serialized, and a unique index backs it).</summary>
+    public Session? TryStartSession(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (Sql.Scalar<bool>(Connection, "SELECT EXISTS (SELECT 1 FROM sessions WHERE channel_id = @channel AND status = 'Active')", ("channel", session.ChannelId)))
+        {
+            return null;
+        }
+
+        var started = session with { Id = 0, Status = SessionStatus.Active };
+        return started with { Id = InsertSession(started, withId: false) };
+    }
+
+    public void UpdateSession(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        Sql.Execute(
+            Connection, "UPDATE sessions SET channel_id = @channel, status = @status, ends_at = @ends, body = @body WHERE id = @id",
+            ("id", session.Id), ("channel", session.ChannelId), ("status", session.Status.ToString()), ("ends", session.EndsAt), ("body", Sql.Body(session with { Id = 0 })));
+    }
+
+    public SessionQuestion PutQuestion(SessionQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Id == 0)
+        {
+            return question with
+            {
+                Id = Sql.Scalar<int>(
+                    Connection, "INSERT INTO session_questions (session_id, body) VALUES (@session, @body) RETURNING id", ("session", question.SessionId), ("body", Sql.Body(question))),
+            };
+        }
+
+        Sql.Execute(
+            Connection, "UPDATE session_questions SET session_id = @session, body = @body WHERE id = @id",
+            ("id", question.Id), ("session", question.SessionId), ("body", Sql.Body(question with { Id = 0 })));
+        return question;
+    }
+
     /// <summary>Writes an exported snapshot as it is, ids included (into an empty store), and moves each id counter past it.</summary>
     internal void Restore(Transfer.StoreSnapshot snapshot)
     {
@@ -302,9 +342,18 @@ public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModer
         (snapshot.Feedback ?? []).ToList().ForEach(PutFeedback);
         (snapshot.ServerSettings ?? []).ToList().ForEach(PutGuildSettings);
         (snapshot.PendingImports ?? []).ToList().ForEach(PutPendingImport);
+        foreach (var x in snapshot.Sessions ?? [])
+        {
+            InsertSession(x, withId: true);
+        }
+
+        foreach (var q in snapshot.SessionQuestions ?? [])
+        {
+            Sql.Execute(Connection, "INSERT INTO session_questions (id, session_id, body) VALUES (@id, @session, @body)", ("id", q.Id), ("session", q.SessionId), ("body", Sql.Body(q)));
+        }
 
         // Rows inserted with their ids leave the identity counters behind; the next insert must not reuse an id.
-        foreach (var table in (string[])["articles", "passages", "facts", "aliases", "audit", "gaps", "suggestions", "answers"])
+        foreach (var table in (string[])["articles", "passages", "facts", "aliases", "audit", "gaps", "suggestions", "answers", "sessions", "session_questions"])
         {
             Sql.Execute(Connection, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce((SELECT max(id) FROM {table}), 0) + 1, false)");
         }
@@ -313,6 +362,13 @@ public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModer
         _aliasesChanged = true;
         _factsChanged = true;
     }
+
+    private int InsertSession(Session session, bool withId) => Sql.Scalar<int>(
+        Connection,
+        withId
+            ? "INSERT INTO sessions (id, channel_id, status, ends_at, body) VALUES (@id, @channel, @status, @ends, @body) RETURNING id"
+            : "INSERT INTO sessions (channel_id, status, ends_at, body) VALUES (@channel, @status, @ends, @body) RETURNING id",
+        ("id", session.Id), ("channel", session.ChannelId), ("status", session.Status.ToString()), ("ends", session.EndsAt), ("body", Sql.Body(session with { Id = 0 })));
 
     internal StoreChange ToChange() => new(_added.ToList(), _retired.ToList(), _aliasesChanged, _factsChanged);
 

@@ -8,8 +8,9 @@ namespace BackgroundBot.Transfer;
 /// The whole curated store as <c>export</c> writes it (format documented in <c>docs/export-format.md</c>):
 /// every record with its id, in id order, so two exports diff line by line. Embeddings (derived, recomputed by
 /// <c>embeddings</c>) are not part of it. Version 2 added the gaps, the review queue, answers and their feedback;
-/// version 3 each server's settings and the pending imports, so <c>migrate-store</c> moves everything. Older files
-/// (without them) are still read. Nothing in it depends on the provider that wrote it.
+/// version 3 each server's settings, the pending imports and educators' sessions with their questions, so
+/// <c>migrate-store</c> moves everything. Older files (without them) are still read. Nothing in it depends on the
+/// provider that wrote it.
 /// </summary>
 public sealed record StoreSnapshot
 {
@@ -37,4 +38,6 @@ public sealed record StoreSnapshot
     public IReadOnlyList<Community.AnswerFeedback>? Feedback { get; init; }
     public IReadOnlyList<GuildSettings>? ServerSettings { get; init; }
     public IReadOnlyList<PendingImport>? PendingImports { get; init; }
+    public IReadOnlyList<Sessions.Session>? Sessions { get; init; }
+    public IReadOnlyList<Sessions.SessionQuestion>? SessionQuestions { get; init; }
 }

@@ -74,6 +74,16 @@ public sealed class StoreTransfer(IStoreSnapshots store)
         var answers = Ids("answers", snapshot.Answers, a => a.Id, problems);
         Keys("serverSettings", snapshot.ServerSettings, s => s.Id, problems);
         Keys("pendingImports", snapshot.PendingImports, p => p.Id, problems);
+        var sessions = Ids("sessions", snapshot.Sessions, x => x.Id, problems);
+        Ids("sessionQuestions", snapshot.SessionQuestions, q => q.Id, problems);
+        for (var i = 0; i < (snapshot.SessionQuestions?.Count ?? 0); i++)
+        {
+            if (!sessions.Contains(snapshot.SessionQuestions![i].SessionId))
+            {
+                problems.Add(At("sessionQuestions", i, string.Create(CultureInfo.InvariantCulture, $"belongs to session {snapshot.SessionQuestions[i].SessionId}, which is not in the file.")));
+            }
+        }
+
 
         for (var i = 0; i < (snapshot.Articles?.Count ?? 0); i++)
         {

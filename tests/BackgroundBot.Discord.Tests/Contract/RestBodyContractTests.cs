@@ -71,8 +71,10 @@ public sealed class RestBodyContractTests : IAsyncLifetime
         await rest.BulkOverwriteCommandsAsync(commands, null, ct);
         await rest.BulkOverwriteCommandsAsync(commands, 555, ct);
 
-        // A channel message.
-        await rest.CreateMessageAsync(77, RichMessage, ct);
+        // A channel message; one with a file, replying to it; an edit of it.
+        var first = await rest.CreateMessageAsync(77, RichMessage, ct);
+        var withFile = await rest.CreateMessageAsync(77, RichMessage with { ReplyTo = first, Files = [new MessageFile("transcript.md", "# T"u8.ToArray(), "text/markdown")] }, ct);
+        await rest.EditMessageAsync(77, withFile, DiscordMessage.Text("edited"), ct);
 
         // Every kind of interaction answer, through the responder the handlers use.
         var n = 0ul;
@@ -84,6 +86,7 @@ public sealed class RestBodyContractTests : IAsyncLifetime
         }
 
         await Responder().RespondAsync(RichMessage with { Ephemeral = true }, ct);
+        await Responder().RespondAsync(RichMessage with { Ephemeral = true, Files = [new MessageFile("transcript.md", "# T"u8.ToArray(), "text/markdown")] }, ct);
         var deferred = Responder();
         await deferred.DeferAsync(ephemeral: true, ct);
         await deferred.RespondAsync(RichMessage, ct);
@@ -115,10 +118,11 @@ public sealed class RestBodyContractTests : IAsyncLifetime
         Assert.Contains("PUT /applications/{application_id}/commands", templates);
         Assert.Contains("PUT /applications/{application_id}/guilds/{guild_id}/commands", templates);
         Assert.Contains("POST /channels/{channel_id}/messages", templates);
+        Assert.Contains("PATCH /channels/{channel_id}/messages/{message_id}", templates);
         Assert.Contains("POST /interactions/{interaction_id}/{interaction_token}/callback", templates);
         Assert.Contains("POST /webhooks/{webhook_id}/{webhook_token}", templates);
         Assert.Contains("PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original", templates);
-        Assert.Equal(10, _discord.RequestsTo("POST", "/callback").Count);
+        Assert.Equal(11, _discord.RequestsTo("POST", "/callback").Count);
     }
 
     [Fact]

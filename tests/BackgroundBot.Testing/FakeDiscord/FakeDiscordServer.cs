@@ -273,6 +273,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 return Messages.DeleteOriginal(Uri.UnescapeDataString(token));
             case ("POST", ["channels", var channel, "messages"]):
                 return Messages.CreateInChannel(channel, json, files);
+            case ("PATCH", ["channels", var channel, "messages", var message]):
+                return Messages.EditInChannel(channel, message, json, files);
             case ("POST", ["users", "@me", "channels"]):
                 return (200, new JsonObject { ["id"] = "9" + json?["recipient_id"]?.GetValue<string>(), ["type"] = 1 });
             case ("POST", ["channels", var parent, "messages", var message, "threads"]):

@@ -16,6 +16,12 @@ public sealed record FakeMessage
     public JsonArray Components { get; init; } = [];
     public int Flags { get; init; }
     public string? Nonce { get; init; }
+
+    /// <summary>The message this one replies to (its <c>message_reference</c>), for channel messages.</summary>
+    public string? ReplyTo { get; init; }
+
+    /// <summary>The <c>allowed_mentions</c> it was created with, as sent.</summary>
+    public JsonNode? AllowedMentions { get; init; }
     public IReadOnlyList<FakeAttachment> Attachments { get; init; } = [];
 
     /// <summary>How many edits changed it since it was created.</summary>

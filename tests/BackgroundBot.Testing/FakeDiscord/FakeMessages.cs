@@ -216,8 +216,18 @@ public sealed class FakeMessages
                 return (200, ToJson(earlier));
             }
 
-            var message = Create(new FakeMessage { Id = _nextId(), ChannelId = channelId, Nonce = nonce }, body, files);
+            var message = Create(new FakeMessage { Id = _nextId(), ChannelId = channelId, Nonce = nonce, ReplyTo = body?["message_reference"]?["message_id"]?.ToString() }, body, files);
             return (200, ToJson(message));
+        }
+    }
+
+    internal (int Status, JsonNode? Body) EditInChannel(string channelId, string messageId, JsonNode? body, IReadOnlyList<FakeAttachment> files)
+    {
+        lock (_lock)
+        {
+            return Find(messageId) is { InteractionToken: null } message && message.ChannelId == channelId
+                ? (200, ToJson(Edit(messageId, body, files)))
+                : (404, Error(10008, "Unknown Message"));
         }
     }
 
@@ -237,7 +247,7 @@ public sealed class FakeMessages
 
     private FakeMessage Create(FakeMessage message, JsonNode? body, IReadOnlyList<FakeAttachment> files)
     {
-        message = Apply(message with { Flags = ((int?)body?["flags"] ?? 0) & Ephemeral }, body, files) with { Edits = 0 };
+        message = Apply(message with { Flags = ((int?)body?["flags"] ?? 0) & Ephemeral, AllowedMentions = body?["allowed_mentions"]?.DeepClone() }, body, files) with { Edits = 0 };
         _messages.Add(message);
         return message;
     }

@@ -3,6 +3,7 @@ using BackgroundBot.Cli;
 using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.LiteDb;
+using BackgroundBot.Sessions;
 using BackgroundBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -87,6 +88,12 @@ public sealed class ExportImportTests : IDisposable
             {
                 var answer = write.InsertAnswer(new AnswerRecord { Question = "Who brokered the 2020 ceasefire?", Text = "Russia. [1]", Grounded = true, PassageIds = [1], AskerId = "42" });
                 write.PutFeedback(new AnswerFeedback { Id = $"{answer.Id}:42", AnswerId = answer.Id, UserId = "42", Helpful = true, At = TestStore.Start });
+                var session = write.Sessions().TryStartSession(new Session
+                {
+                    GuildId = "500", ChannelId = "600", Topic = "Ceasefires", EducatorId = "700", EducatorName = "Ada", StartedAt = TestStore.Start, EndsAt = TestStore.Start.AddHours(1),
+                })!;
+                write.Sessions().UpdateSession(session with { Status = SessionStatus.Ended, Transcript = "# Live Q&A: Ceasefires" });
+                write.Sessions().PutQuestion(new SessionQuestion { SessionId = session.Id, Text = "Who mediated?", AskerId = "42", AskerName = "Bea", Anonymous = true, VoterIds = ["43"], AskedAt = TestStore.Start });
                 return 0;
             });
         }
@@ -104,10 +111,13 @@ public sealed class ExportImportTests : IDisposable
         Assert.Equal("demographics", json["reviewQueue"]![0]!["topic"]!.GetValue<string>());
         Assert.True(json["feedback"]![0]!["helpful"]!.GetValue<bool>());
         Assert.Equal("Who brokered the 2020 ceasefire?", json["answers"]![0]!["question"]!.GetValue<string>());
+        Assert.Equal("# Live Q&A: Ceasefires", json["sessions"]![0]!["transcript"]!.GetValue<string>());
+        Assert.Equal("42", json["sessionQuestions"]![0]!["askerId"]!.GetValue<string>());
         Assert.Contains("Who won the football world cup in 2018?", gaps.Output, StringComparison.Ordinal);
         Assert.Contains("The 1989 census counted", review.Output, StringComparison.Ordinal);
         using var restored = new LiteDB.LiteDatabase(PathOf("restored.db"));
         Assert.Equal(1, restored.GetCollection("feedback").Count());
+        Assert.Equal(1, restored.GetCollection("session_questions").Count());
     }
 
     [Fact]
@@ -116,7 +126,7 @@ public sealed class ExportImportTests : IDisposable
         await CliRun.RunAsync("export", "--out", PathOf("new.json"), "--db", PathOf("source.db"));
         var json = JsonNode.Parse(File.ReadAllText(PathOf("new.json")))!.AsObject();
         json["version"] = 1;
-        foreach (var added in new[] { "gaps", "reviewQueue", "answers", "feedback" })
+        foreach (var added in new[] { "gaps", "reviewQueue", "answers", "feedback", "sessions", "sessionQuestions" })
         {
             json.Remove(added);
         }

@@ -13,7 +13,7 @@ namespace BackgroundBot.Tests.Community;
 /// </summary>
 public sealed class BotOnFakeDiscord : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
+    private CancellationTokenSource _stop = new();
     private Task<CliRun>? _run;
     private ulong _nextInteraction = 50_000;
 
@@ -55,21 +55,41 @@ public sealed class BotOnFakeDiscord : IAsyncDisposable
             await prepareStore(bot);
         }
 
-        bot._run = CliRun.RunAsync(["run", "--db", bot.Db], builder =>
+        await bot.RunBotAsync();
+        return bot;
+    }
+
+    /// <summary>
+    /// Stops the bot (as SIGTERM would), runs <paramref name="whileStopped"/> (move the clock, say), and starts it again on the
+    /// same store and the same fake Discord.
+    /// </summary>
+    public async Task RestartAsync(Action? whileStopped = null)
+    {
+        await _stop.CancelAsync();
+        await _run!.WaitAsync(TestTimeouts.Signal);
+        _stop.Dispose();
+        _stop = new CancellationTokenSource();
+        whileStopped?.Invoke();
+        await RunBotAsync();
+    }
+
+    private async Task RunBotAsync()
+    {
+        var live = Discord.Gateway.Connections.Count + 1;
+        _run = CliRun.RunAsync(["run", "--db", Db], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Discord:Token"] = "test-token.abc",
                 ["Discord:ApplicationId"] = "1000",
-                ["Discord:ApiBaseUrl"] = bot.Discord.ApiBaseUrl.AbsoluteUri,
+                ["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl.AbsoluteUri,
             });
-            builder.Configuration.AddInMemoryCollection(bot.Settings);
-            builder.Services.AddSingleton<TimeProvider>(bot.Time);
-            builder.Services.AddHostedService(sp => new ServiceCapture(sp, bot));
-            bot.Services?.Invoke(builder.Services);
-        }, bot._stop.Token);
-        await bot.PumpUntilAsync(bot.Discord.Gateway.WaitForLiveAsync(1));
-        return bot;
+            builder.Configuration.AddInMemoryCollection(Settings);
+            builder.Services.AddSingleton<TimeProvider>(Time);
+            builder.Services.AddHostedService(sp => new ServiceCapture(sp, this));
+            Services?.Invoke(builder.Services);
+        }, _stop.Token);
+        await PumpUntilAsync(Discord.Gateway.WaitForLiveAsync(live));
     }
 
     /// <summary>Sends an interaction on the gateway and waits until the bot made <paramref name="requests"/> more REST calls about it.</summary>

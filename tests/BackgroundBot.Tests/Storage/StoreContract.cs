@@ -1,6 +1,7 @@
 using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Sessions;
 
 namespace BackgroundBot.Tests.Storage;
 
@@ -321,6 +322,69 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(3, Store.Knowledge.Write(write => write.ClearEmbeddings()));
         Assert.Empty(Store.Knowledge.EmbeddingModels());
     }
+
+    [Fact]
+    public void A_session_round_trips_and_a_channel_has_at_most_one_active_session()
+    {
+        var first = Store.Sessions.Write(write => write.TryStartSession(NewSession("600") with { CohostIds = ["701"], Anonymous = true }));
+        var second = Store.Sessions.Write(write => write.TryStartSession(NewSession("600")));
+        var elsewhere = Store.Sessions.Write(write => write.TryStartSession(NewSession("601") with { EndsAt = Now.AddMinutes(10) }));
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.NotNull(elsewhere);
+        var read = Store.Sessions.FindSession(first.Id)!;
+        Assert.Equal(("600", "Ceasefires", "700", true, SessionStatus.Active), (read.ChannelId, read.Topic, read.EducatorId, read.Anonymous, read.Status));
+        Assert.Equal(["701"], read.CohostIds);
+        Assert.Equal(Now.AddHours(1), read.EndsAt);
+        Assert.Equal(first.Id, Store.Sessions.ActiveSessionIn("600")!.Id);
+        Assert.Equal([elsewhere.Id, first.Id], Store.Sessions.ActiveSessions().Select(s => s.Id));
+
+        Store.Sessions.Write(write =>
+        {
+            write.UpdateSession(read with { Status = SessionStatus.Ended, EndedAt = Now.AddMinutes(30), Transcript = "# Ceasefires" });
+            return 0;
+        });
+        var again = Store.Sessions.Write(write => write.TryStartSession(NewSession("600")));
+
+        Assert.NotNull(again);
+        Assert.Equal("# Ceasefires", Store.Sessions.FindSession(first.Id)!.Transcript);
+        Assert.Equal([again.Id, first.Id], Store.Sessions.ListSessions("600").Select(s => s.Id));
+        Assert.Equal([again.Id, elsewhere.Id, first.Id], Store.Sessions.ListSessions().Select(s => s.Id));
+        Assert.Equal(again.Id, Store.Sessions.ActiveSessionIn("600")!.Id);
+    }
+
+    [Fact]
+    public void A_sessions_questions_keep_their_voters_answers_and_order()
+    {
+        var session = Store.Sessions.Write(write => write.TryStartSession(NewSession("600")))!;
+        var other = Store.Sessions.Write(write => write.TryStartSession(NewSession("601")))!;
+        var (first, second) = Store.Sessions.Write(write => (
+            write.PutQuestion(new SessionQuestion { SessionId = session.Id, Text = "When was the ceasefire?", AskerId = "710", AskerName = "Bea", AskedAt = Now, Anonymous = true }),
+            write.PutQuestion(new SessionQuestion { SessionId = session.Id, Text = "Who mediated?", AskerId = "711", AskedAt = Now, Status = QuestionStatus.Pending })));
+        Store.Sessions.Write(write => write.PutQuestion(new SessionQuestion { SessionId = other.Id, Text = "Elsewhere", AskerId = "712", AskedAt = Now }));
+
+        Store.Sessions.Write(write => write.PutQuestion(first with
+        {
+            VoterIds = ["711", "712"], Status = QuestionStatus.Answered, AnswerOrder = 1, AnswerText = "On 12 May 1994 [1].",
+            PassageIds = [42, 7], AnsweredBy = "700", AnsweredAt = Now.AddMinutes(5), MessageId = "9001", AnswerId = 3,
+        }));
+
+        var read = Store.Sessions.FindQuestion(first.Id)!;
+        Assert.Equal(["711", "712"], read.VoterIds);
+        Assert.Equal(2, read.Votes);
+        Assert.Equal((QuestionStatus.Answered, 1, "On 12 May 1994 [1].", "9001", 3), (read.Status, read.AnswerOrder, read.AnswerText, read.MessageId, read.AnswerId));
+        Assert.Equal([42, 7], read.PassageIds);
+        Assert.True(read.Anonymous);
+        Assert.Equal("710", read.AskerId);
+        Assert.Equal([first.Id, second.Id], Store.Sessions.QuestionsOf(session.Id).Select(q => q.Id));
+        Assert.Equal(QuestionStatus.Pending, Store.Sessions.QuestionsOf(session.Id)[1].Status);
+    }
+
+    private static Session NewSession(string channel) => new()
+    {
+        GuildId = "500", ChannelId = channel, Topic = "Ceasefires", EducatorId = "700", EducatorName = "Ada", StartedAt = Now, EndsAt = Now.AddHours(1),
+    };
 
     private static int _keys;
 

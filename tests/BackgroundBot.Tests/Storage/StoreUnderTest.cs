@@ -1,6 +1,7 @@
 using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Sessions;
 using BackgroundBot.Storage;
 
 namespace BackgroundBot.Tests.Storage;
@@ -10,6 +11,7 @@ public sealed record StoreUnderTest(
     IKnowledgeStore Knowledge,
     ICommunityStore Community,
     IModerationStore Moderation,
+    ISessionStore Sessions,
     IUnitOfWork UnitOfWork,
     IStoreChanges Changes,
     IDisposable Lifetime) : IDisposable

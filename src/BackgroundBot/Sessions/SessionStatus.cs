@@ -1,0 +1,7 @@
+namespace BackgroundBot.Sessions;
+
+public enum SessionStatus
+{
+    Active,
+    Ended,
+}
