@@ -509,7 +509,9 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
 
     private static BsonMapper CreateMapper()
     {
-        var mapper = new BsonMapper { EnumAsInteger = false };
+        // Empty strings are kept as they are: LiteDB's default turns "" into null on write, so a record read back differed
+        // from the one written ("" became null), and a store moved from PostgreSQL and back no longer exported the same.
+        var mapper = new BsonMapper { EnumAsInteger = false, EmptyStringToNull = false };
         mapper.RegisterType(
             serialize: d => new BsonValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             deserialize: b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture));
