@@ -38,6 +38,7 @@ public static class DiscordSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddCommunity(builder.Configuration);
         builder.Services.AddModerationInDiscord(builder.Configuration);
+        builder.Services.AddTimelineInDiscord();
         builder.Services.AddHostedService<BackgroundBot.LiteDb.Backup.StoreBackupListener>();
         builder.Services.AddHostedService<BackgroundBot.Retrieval.EmbeddingWarmUp>();
         builder.Services.AddOperations();
