@@ -2,6 +2,7 @@ using System.Globalization;
 using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Quizzes;
 using BackgroundBot.Storage;
 using LiteDB;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace BackgroundBot.LiteDb;
 /// and audit; Community's answers and feedback; Moderation's review queue, pending imports, gaps and server settings). Every write
 /// goes through <see cref="Write{T}"/>, one transaction that commits whole or not at all, whichever features it touches.
 /// </summary>
-public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IUnitOfWork, IStoreChanges, IDisposable
+public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IQuizStore, IUnitOfWork, IStoreChanges, IDisposable
 {
     private const string SequenceKey = "change-sequence";
 
@@ -112,6 +113,20 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     internal ILiteCollection<Suggestion> Suggestions => _db.GetCollection<Suggestion>("suggestions");
     internal ILiteCollection<PassageEmbedding> Embeddings => _db.GetCollection<PassageEmbedding>("embeddings");
     internal ILiteCollection<GuildSettings> GuildSettings => _db.GetCollection<GuildSettings>("guild_settings");
+    internal ILiteCollection<QuizRun> Quizzes => _db.GetCollection<QuizRun>("quizzes");
+    internal ILiteCollection<QuizAnswer> QuizAnswers => _db.GetCollection<QuizAnswer>("quiz_answers");
+
+    public QuizRun? FindQuiz(int id) => Quizzes.FindById(id);
+
+    public QuizRun? RunningIn(ulong channelId) =>
+        Quizzes.Find(q => q.Status == QuizStatus.Running).FirstOrDefault(q => q.ChannelId == channelId);
+
+    public IReadOnlyList<QuizRun> Running() => Quizzes.Find(q => q.Status == QuizStatus.Running).ToList();
+
+    public IReadOnlyList<QuizRun> FinishedIn(ulong channelId, DateTimeOffset since) =>
+        Quizzes.Find(q => q.Status == QuizStatus.Finished).Where(q => q.ChannelId == channelId && q.StartedAt >= since).OrderBy(q => q.Id).ToList();
+
+    public IReadOnlyList<QuizAnswer> AnswersOf(int quizId) => QuizAnswers.Find(a => a.QuizId == quizId).OrderBy(a => a.At).ToList();
 
     public Article? FindArticle(int id) => Articles.FindById(id);
 
@@ -311,6 +326,8 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
 
     T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
 
+    T IQuizStore.Write<T>(Func<IQuizWrites, T> work) => Write(work);
+
     /// <inheritdoc/>
     public IDisposable Subscribe(Action<StoreChange> observer)
     {
@@ -451,7 +468,7 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     [
         typeof(Article), typeof(Passage), typeof(Fact), typeof(AliasGroup), typeof(AuditEntry), typeof(Gap),
         typeof(PendingImport), typeof(AnswerRecord), typeof(AnswerFeedback),
-        typeof(Suggestion), typeof(PassageEmbedding), typeof(GuildSettings),
+        typeof(Suggestion), typeof(PassageEmbedding), typeof(GuildSettings), typeof(QuizRun), typeof(QuizAnswer),
     ];
 
     private static void BuildMapping(BsonMapper mapper, Type type, HashSet<Type> built)

@@ -154,7 +154,17 @@ public sealed partial class QuizGenerator(IKnowledgeStore store)
         }
 
         var options = distractors.Take(3).Append(right).OrderBy(_ => random.Next()).ToList();
-        return new QuizQuestion(fact.Id, kind, prompt, options, options.IndexOf(right), value, fact.Source?.Title ?? $"Curated fact {fact.Id}", fact.Source?.Url);
+        return new QuizQuestion
+        {
+            FactId = fact.Id,
+            Kind = kind,
+            Prompt = prompt,
+            Options = options,
+            Answer = options.IndexOf(right),
+            Value = value,
+            SourceTitle = fact.Source?.Title ?? $"Curated fact {fact.Id}",
+            SourceUrl = fact.Source?.Url,
+        };
     }
 
     internal enum PartyKind

@@ -10,6 +10,7 @@ public sealed record StoreUnderTest(
     IKnowledgeStore Knowledge,
     ICommunityStore Community,
     IModerationStore Moderation,
+    BackgroundBot.Quizzes.IQuizStore Quizzes,
     IUnitOfWork UnitOfWork,
     IStoreChanges Changes,
     IDisposable Lifetime) : IDisposable
