@@ -174,6 +174,12 @@ internal sealed class InteractionResponder(
         return await rest.CreateFollowupAsync(token, message, cancellationToken);
     }
 
+    public async Task<ulong> EditFollowUpAsync(ulong messageId, DiscordMessage message, CancellationToken cancellationToken)
+    {
+        await WebhookReadyAsync(cancellationToken);
+        return await rest.EditFollowupAsync(token, messageId, message, cancellationToken);
+    }
+
     public async Task DeleteOriginalAsync(CancellationToken cancellationToken)
     {
         await WebhookReadyAsync(cancellationToken);

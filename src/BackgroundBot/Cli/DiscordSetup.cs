@@ -39,6 +39,7 @@ public static class DiscordSetup
         builder.Services.AddCommunity(builder.Configuration);
         builder.Services.AddModerationInDiscord(builder.Configuration);
         builder.Services.AddTimelineInDiscord();
+        builder.Services.AddQuizzesInDiscord();
         builder.Services.AddHostedService<BackgroundBot.LiteDb.Backup.StoreBackupListener>();
         builder.Services.AddHostedService<BackgroundBot.Retrieval.EmbeddingWarmUp>();
         builder.Services.AddOperations();

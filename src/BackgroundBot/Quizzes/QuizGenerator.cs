@@ -104,7 +104,9 @@ public sealed partial class QuizGenerator(IKnowledgeStore store)
         var sameTopic = candidates.Where(p => catalog.PlaceTopics[p].Contains(fact.Topic)).ToList();
         var pool = sameTopic.Count >= 3 ? sameTopic : candidates;
         var distractors = pool.OrderBy(_ => random.Next()).Take(3).Select(p => p.Display).ToList();
-        return Build(fact, QuizKind.Place, $"Which place? {BlankNames(fact.Statement, asked.Names)}", asked.Names[0], asked.Display, distractors, random);
+        // The key is the name as the statement gives it (Aghdam, not the group's Agdam), so the fact visibly supports it.
+        var named = asked.Names.First(n => Word(n).IsMatch(fact.Statement));
+        return Build(fact, QuizKind.Place, $"Which place? {BlankNames(fact.Statement, asked.Names)}", named, asked.Display.Contains(named, StringComparison.Ordinal) ? asked.Display : named, distractors, random);
     }
 
     private static QuizQuestion? PartyQuestion(Fact fact, Catalog catalog, Random random)
