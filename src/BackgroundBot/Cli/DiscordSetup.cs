@@ -40,6 +40,7 @@ public static class DiscordSetup
         builder.Services.AddModerationInDiscord(builder.Configuration);
         builder.Services.AddTimelineInDiscord();
         builder.Services.AddQuizzesInDiscord();
+        builder.Services.AddFaqInDiscord();
         builder.Services.AddHostedService<BackgroundBot.LiteDb.Backup.StoreBackupListener>();
         builder.Services.AddHostedService<BackgroundBot.Retrieval.EmbeddingWarmUp>();
         builder.Services.AddOperations();

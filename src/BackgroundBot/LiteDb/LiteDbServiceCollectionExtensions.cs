@@ -19,6 +19,7 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<ICommunityStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<BackgroundBot.Quizzes.IQuizStore>(sp => sp.GetRequiredService<LiteDbStore>());
+        services.AddSingleton<BackgroundBot.Faq.IFaqStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IStoreChanges>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<BackgroundBot.LiteDb.Export.StoreTransfer>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
 using BackgroundBot.Quizzes;
@@ -15,7 +16,7 @@ namespace BackgroundBot.LiteDb;
 /// and audit; Community's answers and feedback; Moderation's review queue, pending imports, gaps and server settings). Every write
 /// goes through <see cref="Write{T}"/>, one transaction that commits whole or not at all, whichever features it touches.
 /// </summary>
-public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IQuizStore, IUnitOfWork, IStoreChanges, IDisposable
+public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IQuizStore, IFaqStore, IUnitOfWork, IStoreChanges, IDisposable
 {
     private const string SequenceKey = "change-sequence";
 
@@ -113,6 +114,7 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     internal ILiteCollection<Suggestion> Suggestions => _db.GetCollection<Suggestion>("suggestions");
     internal ILiteCollection<PassageEmbedding> Embeddings => _db.GetCollection<PassageEmbedding>("embeddings");
     internal ILiteCollection<GuildSettings> GuildSettings => _db.GetCollection<GuildSettings>("guild_settings");
+    internal ILiteCollection<FaqCuration> FaqCurations => _db.GetCollection<FaqCuration>("faq_curations");
     internal ILiteCollection<QuizRun> Quizzes => _db.GetCollection<QuizRun>("quizzes");
     internal ILiteCollection<QuizAnswer> QuizAnswers => _db.GetCollection<QuizAnswer>("quiz_answers");
 
@@ -215,6 +217,11 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     /// <summary>The answer whose thread this is, if the channel is one the bot opened.</summary>
     public AnswerRecord? FindAnswerByThread(string threadId) =>
         Answers.Find(a => a.ThreadId == threadId).OrderByDescending(a => a.Id).FirstOrDefault();
+
+    public IReadOnlyList<AnswerRecord> AnswersSince(DateTimeOffset since) =>
+        Answers.Find(a => a.CreatedAt >= since).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
+
+    public IReadOnlyList<FaqCuration> ListFaqCurations() => FaqCurations.FindAll().ToList();
 
     public IReadOnlyList<AnswerFeedback> FeedbackFor(int answerId) => Feedback.Find(f => f.AnswerId == answerId).ToList();
 
@@ -327,6 +334,8 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
 
     T IQuizStore.Write<T>(Func<IQuizWrites, T> work) => Write(work);
+
+    T IFaqStore.Write<T>(Func<IFaqWrites, T> work) => Write(work);
 
     /// <inheritdoc/>
     public IDisposable Subscribe(Action<StoreChange> observer)
@@ -468,7 +477,7 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     [
         typeof(Article), typeof(Passage), typeof(Fact), typeof(AliasGroup), typeof(AuditEntry), typeof(Gap),
         typeof(PendingImport), typeof(AnswerRecord), typeof(AnswerFeedback),
-        typeof(Suggestion), typeof(PassageEmbedding), typeof(GuildSettings), typeof(QuizRun), typeof(QuizAnswer),
+        typeof(Suggestion), typeof(PassageEmbedding), typeof(GuildSettings), typeof(QuizRun), typeof(QuizAnswer), typeof(FaqCuration),
     ];
 
     private static void BuildMapping(BsonMapper mapper, Type type, HashSet<Type> built)

@@ -1,4 +1,5 @@
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
 using BackgroundBot.Quizzes;
@@ -11,7 +12,7 @@ namespace BackgroundBot.LiteDb;
 /// The writes of every feature inside one <see cref="LiteDbStore.Write{T}"/> transaction; each curation change is
 /// audited by the caller.
 /// </summary>
-public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites, IQuizWrites
+public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites, IQuizWrites, IFaqWrites
 {
     private readonly LiteDbStore _store;
     private readonly List<Passage> _added = [];
@@ -197,6 +198,8 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
 
     /// <summary>Records a member's vote, replacing their earlier one on the same answer.</summary>
     public void PutFeedback(AnswerFeedback feedback) => _store.Feedback.Upsert(feedback);
+
+    public void PutFaqCuration(FaqCuration curation) => _store.FaqCurations.Upsert(curation);
 
     public QuizRun InsertQuiz(QuizRun quiz) => quiz with { Id = _store.Quizzes.Insert(quiz with { Id = 0 }).AsInt32 };
 

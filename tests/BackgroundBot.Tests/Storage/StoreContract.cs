@@ -341,6 +341,41 @@ public abstract class StoreContract : IDisposable
         Assert.Null(Store.Quizzes.RunningIn(600));
     }
 
+    [Fact]
+    public void Answers_given_since_a_time_are_listed_oldest_first()
+    {
+        Store.Community.Write(write =>
+        {
+            write.InsertAnswer(new AnswerRecord { Question = "old", Text = "a", CreatedAt = Now.AddDays(-100) });
+            write.InsertAnswer(new AnswerRecord { Question = "second", Text = "a", CreatedAt = Now.AddMinutes(2) });
+            write.InsertAnswer(new AnswerRecord { Question = "first", Text = "a", CreatedAt = Now.AddMinutes(1) });
+            return 0;
+        });
+
+        Assert.Equal(["first", "second"], Store.Community.AnswersSince(Now.AddDays(-90)).Select(a => a.Question));
+    }
+
+    [Fact]
+    public void An_faq_curation_is_kept_per_entry_and_replaced_by_the_next()
+    {
+        Store.Faq.Write(write =>
+        {
+            write.PutFaqCuration(new BackgroundBot.Faq.FaqCuration { Id = "who monitors the lachin corridor", Pinned = true, By = "discord:1", At = Now });
+            write.PutFaqCuration(new BackgroundBot.Faq.FaqCuration { Id = "when was the bishkek protocol signed", Hidden = true, By = "discord:1", At = Now });
+            return 0;
+        });
+        Store.Faq.Write(write =>
+        {
+            write.PutFaqCuration(new BackgroundBot.Faq.FaqCuration { Id = "who monitors the lachin corridor", Wording = "Who monitors the Lachin road?", By = "discord:2", At = Now.AddMinutes(1) });
+            return 0;
+        });
+
+        var curations = Store.Faq.ListFaqCurations().OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, curations.Count);
+        Assert.True(curations[0].Hidden);
+        Assert.Equal(("Who monitors the Lachin road?", false, "discord:2"), (curations[1].Wording, curations[1].Pinned, curations[1].By));
+    }
+
     private static QuizRun NewQuiz(ulong channel) => new()
     {
         GuildId = 500,

@@ -11,6 +11,7 @@ public sealed record StoreUnderTest(
     ICommunityStore Community,
     IModerationStore Moderation,
     BackgroundBot.Quizzes.IQuizStore Quizzes,
+    BackgroundBot.Faq.IFaqStore Faq,
     IUnitOfWork UnitOfWork,
     IStoreChanges Changes,
     IDisposable Lifetime) : IDisposable
