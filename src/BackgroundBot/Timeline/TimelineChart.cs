@@ -45,8 +45,7 @@ public static class TimelineChart
         plot.Axes.Left.MinorTickStyle.Length = 0;
         plot.Font.Set(Font);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 22;
-        // Years, not quantities: 1994, never "1,994".
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = y => y.ToString("0.##", CultureInfo.InvariantCulture) };
+
         plot.Axes.Bottom.Label.Text = "year";
         plot.Axes.Bottom.Label.FontSize = 22;
         plot.Grid.YAxisStyle.IsVisible = false;
@@ -59,7 +58,13 @@ public static class TimelineChart
 
         var first = model.Marks.Min(m => m.Start);
         var last = model.Marks.Max(m => m.End ?? m.Start);
-        var span = Math.Max(last - first, 2);
+        var span = Math.Max(last - first, 0.1);
+
+        // Years, not quantities (1994, never "1,994" or "1994.5"); within a few years, months (Oct 2020).
+        plot.Axes.Bottom.TickGenerator = span >= 3
+            ? new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = y => y.ToString("0", CultureInfo.InvariantCulture) }
+            : new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = y => DateOf(y, span < 0.5 ? "d MMM yyyy" : "MMM yyyy") };
+        plot.Axes.Bottom.Label.Text = span >= 3 ? "year" : "date";
         foreach (var mark in model.Marks.Where(m => m.IsPeriod))
         {
             var bar = plot.Add.Rectangle(mark.Start, Math.Max(mark.End!.Value, mark.Start + (span / 200)), -mark.Row - 0.16, -mark.Row + 0.12);
@@ -110,6 +115,13 @@ public static class TimelineChart
         var day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : (end ? DateTime.DaysInMonth(year, month) : 1);
         var dayOfYear = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified).DayOfYear - (end ? 0 : 1);
         return year + (dayOfYear / (DateTime.IsLeapYear(year) ? 366.0 : 365.0));
+    }
+
+    private static string DateOf(double year, string format)
+    {
+        var whole = (int)Math.Floor(year);
+        var days = (year - whole) * (DateTime.IsLeapYear(whole) ? 366 : 365);
+        return new DateTime(whole, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddDays(days).ToString(format, CultureInfo.InvariantCulture);
     }
 
     private static string Label(TimelineEntry entry, Func<string, string> names)

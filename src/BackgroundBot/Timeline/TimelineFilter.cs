@@ -42,6 +42,7 @@ public sealed record TimelineFilter(string? Topic, int? From, int? To, string? P
             (null, null) => null,
             ({ } f, null) => string.Create(CultureInfo.InvariantCulture, $"from {f}"),
             (null, { } t) => string.Create(CultureInfo.InvariantCulture, $"up to {t}"),
+            ({ } f, { } t) when f == t => string.Create(CultureInfo.InvariantCulture, $"{f}"),
             ({ } f, { } t) => string.Create(CultureInfo.InvariantCulture, $"{f} to {t}"),
         };
         var parts = new[] { Topic, years, Place }.Where(p => p is not null).ToList();
