@@ -12,4 +12,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Quiz {QuizId} stopped on a failure; it is marked abandoned")]
     public static partial void QuizFailed(ILogger logger, int quizId, Exception exception);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Information, Message = "The model's wording of the question on fact {FactId} named an option or was unusable; the built wording is kept")]
+    public static partial void WordingRejected(ILogger logger, int factId);
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "The model could not word the question on fact {FactId} ({Failure}); the built wording is kept")]
+    public static partial void WordingFailed(ILogger logger, int factId, string failure, Exception exception);
 }

@@ -14,6 +14,7 @@ namespace BackgroundBot.Quizzes;
 public sealed class QuizInteractionHandler(
     QuizGenerator generator,
     QuizRunner runner,
+    QuizWording wording,
     IQuizStore store,
     ServerSettings servers,
     TimeProvider time,
@@ -89,7 +90,7 @@ public sealed class QuizInteractionHandler(
 
         var count = (int)Math.Clamp(interaction.GetOption("count")?.AsInteger() ?? 5, 1, QuizCommands.MaxQuestions);
         var seconds = (int)Math.Clamp(interaction.GetOption("seconds")?.AsInteger() ?? 20, QuizCommands.MinSeconds, QuizCommands.MaxSeconds);
-        var questions = generator.Generate(topic, count, Random.Shared);
+        var questions = await wording.WordAsync(generator.Generate(topic, count, Random.Shared), cancellationToken);
         if (questions.Count == 0)
         {
             await responder.RespondAsync(DiscordMessage.Text("I found no dated facts to ask about" + (topic is null ? "." : $" under {topic}; try another topic."), ephemeral: true), cancellationToken);

@@ -9,6 +9,7 @@ public static class QuizzesServiceCollectionExtensions
     {
         services.AddSingleton<QuizGenerator>();
         services.AddSingleton<QuizRunner>();
+        services.AddSingleton<QuizWording>();
         services.AddInteractionModule<QuizInteractionHandler>();
         return services;
     }
