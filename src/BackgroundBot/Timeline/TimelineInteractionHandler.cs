@@ -59,10 +59,7 @@ public sealed class TimelineInteractionHandler(IKnowledgeStore store, PlaceNames
         var chart = TimelineChart.Build(entries, filter.Describe(), places.AddAlternativeNames);
         var png = TimelineChart.RenderPng(chart);
         var page = TimelinePage.Render(entries, filter, 0, places.AddAlternativeNames);
-        var alt = chart.Cut
-            ? $"Timeline chart of the first {chart.Marks.Count} of {chart.Total} dated facts"
-            : $"Timeline chart of {chart.Total} dated facts";
-        await responder.RespondAsync(page with { Files = [new MessageFile("timeline.png", png, Description: alt)] }, cancellationToken);
+        await responder.RespondAsync(page with { Files = [new MessageFile("timeline.png", png, "image/png")] }, cancellationToken);
     }
 
     private async Task PageAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken)
