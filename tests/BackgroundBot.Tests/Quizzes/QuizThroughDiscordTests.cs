@@ -89,6 +89,25 @@ public sealed class QuizThroughDiscordTests : IAsyncLifetime
         Assert.Null(_bot.BotServices.GetRequiredService<IQuizStore>().RunningIn(600));
     }
 
+    [Fact]
+    public async Task A_quiz_left_running_by_a_stopped_bot_is_closed_when_an_educator_starts_another_and_a_running_one_blocks_a_second()
+    {
+        var store = _bot.BotServices.GetRequiredService<IQuizStore>();
+        var leftover = store.Write(w => w.InsertQuiz(new QuizRun
+        {
+            GuildId = 500, ChannelId = 600, StartedBy = 710, Seconds = 20, StartedAt = _bot.Time.GetUtcNow().AddHours(-1), Current = 0,
+            Questions = new QuizGenerator(_bot.BotServices.GetRequiredService<IKnowledgeStore>()).Generate(null, 1, new Random(3)),
+        }));
+
+        var start = await SendAsync(id => InteractionJson.Command(id, "quiz", Start(count: 1, seconds: 10), userId: "710", permissions: Educator), requests: 2);
+        var second = await SendAsync(id => InteractionJson.Command(id, "quiz", Start(count: 1, seconds: 10), userId: "711", permissions: Educator), requests: 1);
+
+        Assert.StartsWith("Quiz time", Reply(start), StringComparison.Ordinal);
+        Assert.Equal(QuizStatus.Abandoned, store.FindQuiz(leftover.Id)!.Status);
+        Assert.Contains("already running", Reply(second), StringComparison.Ordinal);
+        Assert.NotEqual(leftover.Id, store.RunningIn(600)!.Id);
+    }
+
     private static void AssertSupported(QuizQuestion question, Fact fact)
     {
         Assert.Equal(fact.Id, question.FactId);
