@@ -77,6 +77,13 @@ internal sealed class InteractionResponder(
         await _lock.WaitAsync(cancellationToken);
         try
         {
+            if (_state == State.None && message.Files.Count > 0)
+            {
+                // Files come by the webhook only (see RespondAsync): acknowledge the component, then edit its message.
+                await sendInitial(new JsonInteractionResponse(DeferredUpdate, null), cancellationToken);
+                _state = State.DeferredUpdate;
+            }
+
             if (_state == State.DeferredUpdate)
             {
                 // After a (possibly automatic) deferred update, the component's message is the original: edit it.
@@ -101,6 +108,14 @@ internal sealed class InteractionResponder(
         {
             switch (_state)
             {
+                case State.None when message.Files.Count > 0:
+                    // A callback here carries JSON only (the HTTP endpoint's answer is a JSON body), so files arrive by the
+                    // webhook: the first answer is a deferral of the same visibility, and the message replaces it.
+                    await sendInitial(new JsonInteractionResponse(DeferredChannelMessage, message.Ephemeral ? new JsonInteractionCallbackData { Flags = WireMapper.EphemeralFlag } : null), cancellationToken);
+                    _deferredEphemeral = message.Ephemeral;
+                    _state = State.Deferred;
+                    await EditOriginalCoreAsync(message, cancellationToken);
+                    break;
                 case State.None:
                     await sendInitial(new JsonInteractionResponse(ChannelMessage, WireMapper.ToCallbackData(message, allowEphemeral: true)), cancellationToken);
                     break;
@@ -157,6 +172,12 @@ internal sealed class InteractionResponder(
     {
         await WebhookReadyAsync(cancellationToken);
         return await rest.CreateFollowupAsync(token, message, cancellationToken);
+    }
+
+    public async Task<ulong> EditFollowUpAsync(ulong messageId, DiscordMessage message, CancellationToken cancellationToken)
+    {
+        await WebhookReadyAsync(cancellationToken);
+        return await rest.EditFollowupAsync(token, messageId, message, cancellationToken);
     }
 
     public async Task DeleteOriginalAsync(CancellationToken cancellationToken)

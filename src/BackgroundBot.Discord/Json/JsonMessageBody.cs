@@ -9,6 +9,9 @@ internal sealed record JsonMessageBody
     public JsonAllowedMentions? AllowedMentions { get; init; }
     public int? Flags { get; init; }
 
+    /// <summary>The uploaded files' ids (their part index), names and alt text; null when the message uploads none.</summary>
+    public IReadOnlyList<JsonAttachmentRef>? Attachments { get; init; }
+
     /// <summary>Channel messages only: with <see cref="EnforceNonce"/>, a second message with this nonce returns the first instead.</summary>
     public string? Nonce { get; init; }
 

@@ -17,6 +17,7 @@ internal static class WireMapper
         Components = ToComponents(message.Components),
         AllowedMentions = ToAllowedMentions(message.AllowedMentions),
         Flags = allowEphemeral && message.Ephemeral ? EphemeralFlag : null,
+        Attachments = message.Files.Count == 0 ? null : message.Files.Select((f, i) => new JsonAttachmentRef(i.ToString(System.Globalization.CultureInfo.InvariantCulture), f.FileName)).ToList(),
     };
 
     public static JsonInteractionCallbackData ToCallbackData(DiscordMessage message, bool allowEphemeral)

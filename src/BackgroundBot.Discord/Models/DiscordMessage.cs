@@ -19,6 +19,12 @@ public sealed record DiscordMessage
     /// <summary>Action rows (up to 5).</summary>
     public IReadOnlyList<ActionRow> Components { get; init; } = [];
 
+    /// <summary>
+    /// Files uploaded with it (up to 10), sent as multipart. Channel messages, follow-ups and edits carry them; an interaction's
+    /// first answer with files is given as a deferral followed by an edit. An edit without files keeps the message's files.
+    /// </summary>
+    public IReadOnlyList<MessageFile> Files { get; init; } = [];
+
     /// <summary>Only the invoking user sees it (interaction responses and follow-ups only).</summary>
     public bool Ephemeral { get; init; }
 

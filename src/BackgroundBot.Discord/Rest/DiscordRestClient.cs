@@ -127,7 +127,8 @@ public sealed class DiscordRestClient : IDisposable
             DiscordJsonContext.Default.JsonMessageBody,
             DiscordJsonContext.Default.JsonCreatedMessage,
             Resend.Always,
-            cancellationToken);
+            cancellationToken,
+            message.Files);
         return InteractionMapper.ParseSnowflake(created!.Id);
     }
 
@@ -227,7 +228,8 @@ public sealed class DiscordRestClient : IDisposable
             DiscordJsonContext.Default.JsonCreatedMessage,
             // Webhook messages take no nonce: a follow-up whose answer was lost might have been posted.
             Resend.OnlyIfUnsent,
-            cancellationToken);
+            cancellationToken,
+            message.Files);
         return InteractionMapper.ParseSnowflake(created!.Id);
     }
 
@@ -248,7 +250,8 @@ public sealed class DiscordRestClient : IDisposable
             DiscordJsonContext.Default.JsonMessageBody,
             DiscordJsonContext.Default.JsonCreatedMessage,
             Resend.Always,
-            cancellationToken);
+            cancellationToken,
+            message.Files);
         return edited is null ? 0 : InteractionMapper.ParseSnowflake(edited.Id);
     }
 
@@ -332,7 +335,8 @@ public sealed class DiscordRestClient : IDisposable
         JsonTypeInfo<TBody>? bodyType,
         JsonTypeInfo<TResponse>? responseType,
         Resend resend,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<MessageFile>? files = null)
     {
         var bytes = body is null || bodyType is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
         for (var attempt = 0; ; attempt++)
@@ -360,11 +364,11 @@ public sealed class DiscordRestClient : IDisposable
                     response = await _serverErrorRetry.ExecuteAsync(
                         static async (ctx, state) =>
                         {
-                            using var request = state.Self.CreateRequest(state.route, state.path, state.bytes);
+                            using var request = state.Self.CreateRequest(state.route, state.path, state.bytes, state.files);
                             return await state.Self.SendObservedAsync(request, state.route, ctx.CancellationToken);
                         },
                         context,
-                        (Self: this, route, path, bytes));
+                        (Self: this, route, path, bytes, files));
                 }
                 catch (Exception e) when (NetworkFailure.IsNetwork(e) && e is not HttpRequestException { InnerException: HttpRequestException })
                 {
@@ -519,7 +523,7 @@ public sealed class DiscordRestClient : IDisposable
     // Up to 25 characters (https://discord.com/developers/docs/resources/message#create-message-jsonform-params).
     private static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    private HttpRequestMessage CreateRequest(Route route, string path, byte[]? body)
+    private HttpRequestMessage CreateRequest(Route route, string path, byte[]? body, IReadOnlyList<MessageFile>? files = null)
     {
         var request = new HttpRequestMessage(route.Method, _baseUrl + path);
         // Interaction webhooks are authenticated by their token; the bot token is sent only where Discord asks for it.
@@ -530,11 +534,27 @@ public sealed class DiscordRestClient : IDisposable
 
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            var json = new ByteArrayContent(body);
+            json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content = files is { Count: > 0 } ? Multipart(json, files) : json;
         }
 
         return request;
+    }
+
+    // Files travel as multipart/form-data: the JSON body as payload_json, file n as files[n], matching the body's attachments[n].id
+    // (https://discord.com/developers/docs/reference#uploading-files). Built afresh for each attempt, as content is disposed with its request.
+    private static MultipartFormDataContent Multipart(ByteArrayContent json, IReadOnlyList<MessageFile> files)
+    {
+        var form = new MultipartFormDataContent { { json, "payload_json" } };
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = new ReadOnlyMemoryContent(files[i].Content);
+            file.Headers.ContentType = new MediaTypeHeaderValue(files[i].ContentType);
+            form.Add(file, string.Create(CultureInfo.InvariantCulture, $"files[{i}]"), files[i].FileName);
+        }
+
+        return form;
     }
 
     private static async Task<(TimeSpan RetryAfter, bool Global, int? Code)> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)

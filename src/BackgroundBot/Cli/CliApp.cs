@@ -70,6 +70,7 @@ public static class CliApp
             EmbeddingsCommand.Create(cli),
             LoadPackCommand.Create(cli),
             TimelineCommand.Create(cli),
+            FaqCommand.Create(cli),
             FactsCommand.Create(cli),
             AliasesCommand.Create(cli),
             AuditCommand.Create(cli),

@@ -1,7 +1,9 @@
 using System.Globalization;
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Quizzes;
 using BackgroundBot.Storage;
 using BackgroundBot.Transfer;
 using LiteDB;
@@ -15,7 +17,7 @@ namespace BackgroundBot.LiteDb;
 /// and audit; Community's answers and feedback; Moderation's review queue, pending imports, gaps and server settings). Every write
 /// goes through <see cref="Write{T}"/>, one transaction that commits whole or not at all, whichever features it touches.
 /// </summary>
-public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
+public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, IQuizStore, IFaqStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
 {
     private const string SequenceKey = "change-sequence";
 
@@ -113,6 +115,21 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     internal ILiteCollection<Suggestion> Suggestions => _db.GetCollection<Suggestion>("suggestions");
     internal ILiteCollection<PassageEmbedding> Embeddings => _db.GetCollection<PassageEmbedding>("embeddings");
     internal ILiteCollection<GuildSettings> GuildSettings => _db.GetCollection<GuildSettings>("guild_settings");
+    internal ILiteCollection<FaqCuration> FaqCurations => _db.GetCollection<FaqCuration>("faq_curations");
+    internal ILiteCollection<QuizRun> Quizzes => _db.GetCollection<QuizRun>("quizzes");
+    internal ILiteCollection<QuizAnswer> QuizAnswers => _db.GetCollection<QuizAnswer>("quiz_answers");
+
+    public QuizRun? FindQuiz(int id) => Quizzes.FindById(id);
+
+    public QuizRun? RunningIn(ulong channelId) =>
+        Quizzes.Find(q => q.Status == QuizStatus.Running).FirstOrDefault(q => q.ChannelId == channelId);
+
+    public IReadOnlyList<QuizRun> Running() => Quizzes.Find(q => q.Status == QuizStatus.Running).ToList();
+
+    public IReadOnlyList<QuizRun> FinishedIn(ulong channelId, DateTimeOffset since) =>
+        Quizzes.Find(q => q.Status == QuizStatus.Finished).Where(q => q.ChannelId == channelId && q.StartedAt >= since).OrderBy(q => q.Id).ToList();
+
+    public IReadOnlyList<QuizAnswer> AnswersOf(int quizId) => QuizAnswers.Find(a => a.QuizId == quizId).OrderBy(a => a.At).ToList();
 
     public Article? FindArticle(int id) => Articles.FindById(id);
 
@@ -201,6 +218,11 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     /// <summary>The answer whose thread this is, if the channel is one the bot opened.</summary>
     public AnswerRecord? FindAnswerByThread(string threadId) =>
         Answers.Find(a => a.ThreadId == threadId).OrderByDescending(a => a.Id).FirstOrDefault();
+
+    public IReadOnlyList<AnswerRecord> AnswersSince(DateTimeOffset since) =>
+        Answers.Find(a => a.CreatedAt >= since).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
+
+    public IReadOnlyList<FaqCuration> ListFaqCurations() => FaqCurations.FindAll().ToList();
 
     public IReadOnlyList<AnswerFeedback> FeedbackFor(int answerId) => Feedback.Find(f => f.AnswerId == answerId).ToList();
 
@@ -311,6 +333,10 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     T ICommunityStore.Write<T>(Func<ICommunityWrites, T> work) => Write(work);
 
     T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
+
+    T IQuizStore.Write<T>(Func<IQuizWrites, T> work) => Write(work);
+
+    T IFaqStore.Write<T>(Func<IFaqWrites, T> work) => Write(work);
 
     /// <inheritdoc/>
     public IDisposable Subscribe(Action<StoreChange> observer)
@@ -516,7 +542,7 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     [
         typeof(Article), typeof(Passage), typeof(Fact), typeof(AliasGroup), typeof(AuditEntry), typeof(Gap),
         typeof(PendingImport), typeof(AnswerRecord), typeof(AnswerFeedback),
-        typeof(Suggestion), typeof(PassageEmbedding), typeof(GuildSettings),
+        typeof(Suggestion), typeof(PassageEmbedding), typeof(GuildSettings), typeof(QuizRun), typeof(QuizAnswer), typeof(FaqCuration),
     ];
 
     private static void BuildMapping(BsonMapper mapper, Type type, HashSet<Type> built)

@@ -187,6 +187,11 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
     public AnswerRecord? FindAnswerByThread(string threadId) =>
         Run(c => Sql.Records<AnswerRecord>(c, "SELECT id, body FROM answers WHERE thread_id = @thread ORDER BY id DESC LIMIT 1", (a, i) => a with { Id = i }, ("thread", threadId))).FirstOrDefault();
 
+    // A scan of the bodies until the quiz and FAQ tables' migration gives answers a created_at column.
+    public IReadOnlyList<AnswerRecord> AnswersSince(DateTimeOffset since) =>
+        Run(c => Sql.Records<AnswerRecord>(c, "SELECT id, body FROM answers WHERE (body->>'createdAt')::timestamptz >= @since", (a, i) => a with { Id = i }, ("since", since)))
+            .Where(a => a.CreatedAt >= since).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
+
     public IReadOnlyList<AnswerFeedback> FeedbackFor(int answerId) =>
         Run(c => Sql.Bodies<AnswerFeedback>(c, "SELECT body FROM feedback WHERE answer_id = @answer ORDER BY id", ("answer", answerId)));
 

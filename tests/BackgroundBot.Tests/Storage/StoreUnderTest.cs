@@ -10,6 +10,8 @@ public sealed record StoreUnderTest(
     IKnowledgeStore Knowledge,
     ICommunityStore Community,
     IModerationStore Moderation,
+    BackgroundBot.Quizzes.IQuizStore Quizzes,
+    BackgroundBot.Faq.IFaqStore Faq,
     IUnitOfWork UnitOfWork,
     IStoreChanges Changes,
     IDisposable Lifetime) : IDisposable
