@@ -413,12 +413,16 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
         Feedback = Feedback.FindAll().OrderBy(f => f.Id, StringComparer.Ordinal).ToList(),
         ServerSettings = GuildSettings.FindAll().OrderBy(g => g.Id, StringComparer.Ordinal).ToList(),
         PendingImports = PendingImports.FindAll().OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
+        Quizzes = Quizzes.FindAll().OrderBy(q => q.Id).ToList(),
+        QuizAnswers = QuizAnswers.FindAll().OrderBy(a => a.QuizId).ThenBy(a => a.Question).ThenBy(a => a.UserId).ToList(),
+        FaqCurations = FaqCurations.FindAll().OrderBy(c => c.Id, StringComparer.Ordinal).ToList(),
     };
 
     /// <inheritdoc/>
     public bool IsEmpty() =>
         Articles.Count() + Facts.Count() + Aliases.Count() + Audit.Count() + Gaps.Count() + Suggestions.Count()
-            + Answers.Count() + Feedback.Count() + GuildSettings.Count() + PendingImports.Count() == 0;
+            + Answers.Count() + Feedback.Count() + GuildSettings.Count() + PendingImports.Count()
+            + Quizzes.Count() + QuizAnswers.Count() + FaqCurations.Count() == 0;
 
     /// <inheritdoc/>
     public void Restore(StoreSnapshot snapshot, Action<StoreSnapshot> verify)

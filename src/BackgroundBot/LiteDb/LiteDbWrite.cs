@@ -257,6 +257,9 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
         _store.Feedback.InsertBulk(snapshot.Feedback ?? []);
         _store.GuildSettings.InsertBulk(snapshot.ServerSettings ?? []);
         _store.PendingImports.InsertBulk(snapshot.PendingImports ?? []);
+        _store.Quizzes.InsertBulk(snapshot.Quizzes ?? []);
+        _store.QuizAnswers.InsertBulk(snapshot.QuizAnswers ?? []);
+        _store.FaqCurations.InsertBulk(snapshot.FaqCurations ?? []);
         _added.AddRange((snapshot.Passages ?? []).Where(p => !p.Retired));
         _aliasesChanged = true;
         _factsChanged = true;

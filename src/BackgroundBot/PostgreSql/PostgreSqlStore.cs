@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Quizzes;
 using BackgroundBot.Storage;
 using BackgroundBot.Transfer;
 using Microsoft.Extensions.Logging;
@@ -17,7 +19,7 @@ namespace BackgroundBot.PostgreSql;
 /// them in one process, and a knowledge change takes the next number of the change feed in commit order. Changes are
 /// announced with NOTIFY; <see cref="PostgreSqlChangeListener"/> has every instance catch up on them by sequence number.
 /// </summary>
-public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerationStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
+public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerationStore, IQuizStore, IFaqStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
 {
     /// <summary>The NOTIFY channel of the change feed; the payload is the change's sequence number.</summary>
     internal const string Channel = "backgroundbot_changes";
@@ -187,9 +189,10 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
     public AnswerRecord? FindAnswerByThread(string threadId) =>
         Run(c => Sql.Records<AnswerRecord>(c, "SELECT id, body FROM answers WHERE thread_id = @thread ORDER BY id DESC LIMIT 1", (a, i) => a with { Id = i }, ("thread", threadId))).FirstOrDefault();
 
-    // A scan of the bodies until the quiz and FAQ tables' migration gives answers a created_at column.
     public IReadOnlyList<AnswerRecord> AnswersSince(DateTimeOffset since) =>
-        Run(c => Sql.Records<AnswerRecord>(c, "SELECT id, body FROM answers WHERE (body->>'createdAt')::timestamptz >= @since", (a, i) => a with { Id = i }, ("since", since)))
+        Run(c => Sql.Records<AnswerRecord>(c, "SELECT id, body FROM answers WHERE created_at >= @since", (a, i) => a with { Id = i }, ("since", since)))
+
+            // The column keeps microseconds, the record ticks: the record decides at the edge.
             .Where(a => a.CreatedAt >= since).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
 
     public IReadOnlyList<AnswerFeedback> FeedbackFor(int answerId) =>
@@ -214,6 +217,29 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
 
     public GuildSettings? FindGuildSettings(string guildId) =>
         Run(c => Sql.Bodies<GuildSettings>(c, "SELECT body FROM guild_settings WHERE id = @id", ("id", guildId))).FirstOrDefault();
+
+    public QuizRun? FindQuiz(int id) =>
+        Run(c => Sql.Records<QuizRun>(c, "SELECT id, body FROM quizzes WHERE id = @id", (q, i) => q with { Id = i }, ("id", id))).FirstOrDefault();
+
+    public QuizRun? RunningIn(ulong channelId) =>
+        Run(c => Sql.Records<QuizRun>(
+            c, "SELECT id, body FROM quizzes WHERE status = 'Running' AND channel_id = @channel ORDER BY id LIMIT 1", (q, i) => q with { Id = i }, ("channel", Sql.Snowflake(channelId))))
+            .FirstOrDefault();
+
+    public IReadOnlyList<QuizRun> Running() =>
+        Run(c => Sql.Records<QuizRun>(c, "SELECT id, body FROM quizzes WHERE status = 'Running' ORDER BY id", (q, i) => q with { Id = i }));
+
+    public IReadOnlyList<QuizRun> FinishedIn(ulong channelId, DateTimeOffset since) =>
+        Run(c => Sql.Records<QuizRun>(
+            c, "SELECT id, body FROM quizzes WHERE status = 'Finished' AND channel_id = @channel ORDER BY id", (q, i) => q with { Id = i }, ("channel", Sql.Snowflake(channelId))))
+            .Where(q => q.StartedAt >= since).ToList();
+
+    public IReadOnlyList<QuizAnswer> AnswersOf(int quizId) =>
+        Run(c => Sql.Bodies<QuizAnswer>(c, "SELECT body FROM quiz_answers WHERE quiz_id = @quiz ORDER BY question, user_id", ("quiz", quizId)))
+            .OrderBy(a => a.At).ToList();
+
+    public IReadOnlyList<FaqCuration> ListFaqCurations() =>
+        Run(c => Sql.Bodies<FaqCuration>(c, "SELECT body FROM faq_curations ORDER BY id COLLATE \"C\""));
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction holding the store's write lock. A knowledge change gets the next
@@ -293,6 +319,10 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
 
     T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
 
+    T IQuizStore.Write<T>(Func<IQuizWrites, T> work) => Write(work);
+
+    T IFaqStore.Write<T>(Func<IFaqWrites, T> work) => Write(work);
+
     /// <inheritdoc/>
     public IDisposable Subscribe(Action<StoreChange> observer)
     {
@@ -345,7 +375,8 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
     public bool IsEmpty() => Run(c => Sql.Scalar<bool>(c, """
         SELECT NOT (EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM facts) OR EXISTS (SELECT 1 FROM aliases) OR EXISTS (SELECT 1 FROM audit)
             OR EXISTS (SELECT 1 FROM gaps) OR EXISTS (SELECT 1 FROM suggestions) OR EXISTS (SELECT 1 FROM answers) OR EXISTS (SELECT 1 FROM feedback)
-            OR EXISTS (SELECT 1 FROM guild_settings) OR EXISTS (SELECT 1 FROM pending_imports) OR EXISTS (SELECT 1 FROM passages))
+            OR EXISTS (SELECT 1 FROM guild_settings) OR EXISTS (SELECT 1 FROM pending_imports) OR EXISTS (SELECT 1 FROM passages)
+            OR EXISTS (SELECT 1 FROM quizzes) OR EXISTS (SELECT 1 FROM quiz_answers) OR EXISTS (SELECT 1 FROM faq_curations))
         """));
 
     /// <inheritdoc/>
@@ -427,6 +458,9 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
         Feedback = Sql.Bodies<AnswerFeedback>(c, "SELECT body FROM feedback ORDER BY id COLLATE \"C\""),
         ServerSettings = Sql.Bodies<GuildSettings>(c, "SELECT body FROM guild_settings ORDER BY id COLLATE \"C\""),
         PendingImports = Sql.Bodies<PendingImport>(c, "SELECT body FROM pending_imports ORDER BY id COLLATE \"C\""),
+        Quizzes = Sql.Records<QuizRun>(c, "SELECT id, body FROM quizzes ORDER BY id", (q, i) => q with { Id = i }),
+        QuizAnswers = Sql.Bodies<QuizAnswer>(c, "SELECT body FROM quiz_answers ORDER BY quiz_id, question, user_id"),
+        FaqCurations = Sql.Bodies<FaqCuration>(c, "SELECT body FROM faq_curations ORDER BY id COLLATE \"C\""),
     };
 
     private void Publish(StoreChange change)

@@ -18,8 +18,7 @@ public sealed class PostgreSqlStoreContractTests(PostgreSqlCluster cluster) : St
         var store = new PostgreSqlStore(
             Options.Create(new StoreOptions { Provider = StoreProvider.PostgreSql, ConnectionString = _database }),
             NullLogger<PostgreSqlStore>.Instance);
-        // The quiz and FAQ stores on PostgreSQL follow the merge of edutools in the next commit.
-        return new StoreUnderTest(store, store, store, null!, null!, store, store, store);
+        return new StoreUnderTest(store, store, store, store, store, store, store, store);
     }
 
     protected override void Cleanup()
