@@ -33,6 +33,11 @@ public static class TimelineCommand
             var entries = new TimelineQuery(host.Services.GetRequiredService<IKnowledgeStore>()).Build(filter.Topic, filter.From, filter.To, filter.Place);
             if (parseResult.GetValue(png) is { } pngFile)
             {
+                if (TimelineChart.MissingFont() is { } problem)
+                {
+                    await cli.Error.WriteLineAsync(problem);
+                }
+
                 var names = host.Services.GetRequiredService<PlaceNames>();
                 var chart = TimelineChart.Build(entries, filter.Describe(), names.AddAlternativeNames);
                 await File.WriteAllBytesAsync(pngFile.FullName, TimelineChart.RenderPng(chart), cancellationToken);

@@ -20,8 +20,10 @@ public static class TimelineChart
     private const float LabelSize = 22;
     private const int LabelLength = 64;
 
-    // A plain sans face reads best small; ScottPlot falls back to its default where it is not installed.
-    private const string Font = "DejaVu Sans";
+    // A plain sans face reads best small. SkiaSharp's Linux build (NativeAssets.Linux.NoDependencies, no fontconfig)
+    // finds faces under /usr/share/fonts only, and a slim image has none: every label would be blank. The image
+    // installs fonts-dejavu-core, and the bot warns at start where the face is missing (see MissingFont).
+    internal const string Font = "DejaVu Sans";
 
     /// <param name="names">Gives both names of a place (the both-names rule) in a label.</param>
     public static TimelineChartModel Build(IReadOnlyList<TimelineEntry> entries, string title, Func<string, string> names)
@@ -101,6 +103,15 @@ public static class TimelineChart
         ArgumentNullException.ThrowIfNull(model);
         var plot = CreatePlot(model);
         return plot.GetImageBytes(Width, HeightFor(model), ImageFormat.Png);
+    }
+
+    /// <summary>Why the picture would have no text here (the face is not installed), or null when it has its face.</summary>
+    public static string? MissingFont(string family = Font)
+    {
+        using var typeface = SkiaSharp.SKFontManager.Default.MatchFamily(family);
+        return typeface is not null
+            ? null
+            : $"The font '{family}' is not installed, so the timeline picture would have no text; install it (on Debian and Ubuntu: apt-get install fonts-dejavu-core).";
     }
 
     public static int HeightFor(TimelineChartModel model) => Frame + (RowHeight * Math.Max(model?.Marks.Count ?? 0, 1));

@@ -8,6 +8,7 @@ public static class TimelineServiceCollectionExtensions
     public static IServiceCollection AddTimelineInDiscord(this IServiceCollection services)
     {
         services.AddInteractionModule<TimelineInteractionHandler>();
+        services.AddHostedService<TimelineFontCheck>();
         return services;
     }
 }

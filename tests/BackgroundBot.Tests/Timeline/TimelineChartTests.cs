@@ -85,4 +85,16 @@ public sealed class TimelineChartTests
         Assert.True(chart.Cut);
         Assert.Contains($"first {TimelineChart.MaxMarks} of {entries.Count}", TimelineChart.CreatePlot(chart).Axes.Title.Label.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_missing_font_is_named_with_the_package_that_brings_it_and_the_charts_own_is_found_here()
+    {
+        // The picture tests above read text off the chart, so its face must be installed where they run.
+        Assert.Null(TimelineChart.MissingFont());
+
+        var problem = TimelineChart.MissingFont("No Such Face Sans");
+
+        Assert.Contains("'No Such Face Sans' is not installed, so the timeline picture would have no text", problem, StringComparison.Ordinal);
+        Assert.Contains("apt-get install fonts-dejavu-core", problem, StringComparison.Ordinal);
+    }
 }
