@@ -23,6 +23,7 @@ public sealed class QuizInteractionHandler(
     public const string NotAnEducator = "Only educators can start a quiz (the server's educator roles, set with /settings educator-roles, or Manage Channels).";
     public const string AlreadyAnswered = "You already answered this question; your first answer counts.";
     public const string Closed = "This question is closed.";
+    public const string AlreadyRunning = "A quiz is already running in this channel; wait for its leaderboard.";
 
     public IReadOnlyList<ApplicationCommandDefinition> Commands => QuizCommands.All;
 
@@ -65,20 +66,10 @@ public sealed class QuizInteractionHandler(
             return;
         }
 
-        if (store.RunningIn(channel) is { } running)
+        if (store.RunningIn(channel) is { } running && runner.IsAlive(running, time.GetUtcNow()))
         {
-            if (runner.IsRunning(running.Id))
-            {
-                await responder.RespondAsync(DiscordMessage.Text("A quiz is already running in this channel; wait for its leaderboard.", ephemeral: true), cancellationToken);
-                return;
-            }
-
-            // Left running by a bot that stopped mid-quiz: nobody can finish it any more.
-            store.Write(w =>
-            {
-                w.UpdateQuiz(running with { Status = QuizStatus.Abandoned, FinishedAt = time.GetUtcNow() });
-                return 0;
-            });
+            await responder.RespondAsync(DiscordMessage.Text(AlreadyRunning, ephemeral: true), cancellationToken);
+            return;
         }
 
         var topic = interaction.GetOption("topic")?.AsString();
@@ -97,16 +88,38 @@ public sealed class QuizInteractionHandler(
             return;
         }
 
-        var quiz = store.Write(w => w.InsertQuiz(new QuizRun
+        // Decided again inside the write: on a shared store another instance may have started one meanwhile.
+        var quiz = store.Write(w =>
         {
-            GuildId = guild,
-            ChannelId = channel,
-            StartedBy = interaction.User.Id,
-            Topic = topic,
-            Seconds = seconds,
-            Questions = questions,
-            StartedAt = time.GetUtcNow(),
-        }));
+            var now = time.GetUtcNow();
+            if (store.RunningIn(channel) is { } current)
+            {
+                if (runner.IsAlive(current, now))
+                {
+                    return null;
+                }
+
+                // Left running by a bot that stopped mid-quiz: nobody can finish it any more.
+                w.UpdateQuiz(current with { Status = QuizStatus.Abandoned, FinishedAt = now });
+            }
+
+            return w.InsertQuiz(new QuizRun
+            {
+                GuildId = guild,
+                ChannelId = channel,
+                StartedBy = interaction.User.Id,
+                Topic = topic,
+                Seconds = seconds,
+                Questions = questions,
+                StartedAt = now,
+            });
+        });
+        if (quiz is null)
+        {
+            await responder.RespondAsync(DiscordMessage.Text(AlreadyRunning, ephemeral: true), cancellationToken);
+            return;
+        }
+
         await responder.RespondAsync(
             DiscordMessage.Text($"Quiz time{(topic is null ? "" : $" ({topic})")}: {questions.Count} question{(questions.Count == 1 ? "" : "s")}, {seconds} seconds each. Press a button to answer; your first press counts, and fast right answers score more."),
             cancellationToken);

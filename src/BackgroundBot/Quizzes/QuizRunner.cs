@@ -23,8 +23,22 @@ public sealed class QuizRunner(IQuizStore store, TimeProvider time, IHostApplica
 
     private readonly ConcurrentDictionary<int, Task> _running = new();
 
+    /// <summary>How late a running quiz's next step may be before it counts as left by a stopped bot (edits can queue behind Discord's limits).</summary>
+    public static readonly TimeSpan StepGrace = TimeSpan.FromSeconds(30);
+
     /// <summary>True while this process runs the quiz (a quiz left marked running by a stopped bot is not).</summary>
     public bool IsRunning(int quizId) => _running.ContainsKey(quizId);
+
+    /// <summary>
+    /// True while some instance runs the quiz: this one, or, on a store shared by several, any whose runner has written a
+    /// step recently. Each question is stored as it is asked, so a live quiz is never quieter than one question, its reveal
+    /// and <see cref="StepGrace"/>; a quiz quiet for longer was left by a bot that stopped.
+    /// </summary>
+    public bool IsAlive(QuizRun quiz, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        return IsRunning(quiz.Id) || now < (quiz.AskedAt ?? quiz.StartedAt) + TimeSpan.FromSeconds(quiz.Seconds) + RevealPause + StepGrace;
+    }
 
     public void Start(QuizRun quiz, IInteractionResponder responder)
     {

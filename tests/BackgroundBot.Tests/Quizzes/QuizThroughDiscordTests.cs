@@ -108,6 +108,25 @@ public sealed class QuizThroughDiscordTests : IAsyncLifetime
         Assert.NotEqual(leftover.Id, store.RunningIn(600)!.Id);
     }
 
+    [Fact]
+    public async Task A_quiz_another_instance_is_running_in_the_channel_blocks_a_start_here_and_keeps_running()
+    {
+        // On a shared PostgreSQL store the quiz's runner is another instance: this one knows it only from the store.
+        var store = _bot.BotServices.GetRequiredService<IQuizStore>();
+        var now = _bot.Time.GetUtcNow();
+        var elsewhere = store.Write(w => w.InsertQuiz(new QuizRun
+        {
+            GuildId = 500, ChannelId = 600, StartedBy = 710, Seconds = 20, StartedAt = now.AddSeconds(-40), Current = 1, AskedAt = now.AddSeconds(-5),
+            Questions = new QuizGenerator(_bot.BotServices.GetRequiredService<IKnowledgeStore>()).Generate(null, 2, new Random(3)),
+        }));
+
+        var start = await SendAsync(id => InteractionJson.Command(id, "quiz", Start(count: 1, seconds: 10), userId: "711", permissions: Educator), requests: 1);
+
+        Assert.Equal(QuizInteractionHandler.AlreadyRunning, Reply(start));
+        Assert.Equal(QuizStatus.Running, store.FindQuiz(elsewhere.Id)!.Status);
+        Assert.Equal(elsewhere.Id, store.RunningIn(600)!.Id);
+    }
+
     private static void AssertSupported(QuizQuestion question, Fact fact)
     {
         Assert.Equal(fact.Id, question.FactId);
