@@ -15,6 +15,12 @@ COPY prompts/ prompts/
 RUN dotnet publish src/BackgroundBot/BackgroundBot.csproj -c Release --no-restore -o /app
 
 FROM ${RUNTIME_IMAGE}
+# The timeline picture's labels need a font, and the runtime image has none: SkiaSharp's Linux build (no fontconfig)
+# reads faces from /usr/share/fonts, where fonts-dejavu-core puts DejaVu Sans, the face the chart names.
+# The bot logs a warning at start when that face is missing.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # The store, its lock, socket and backups live on the /data volume; the working folder is /data, so relative paths land there.

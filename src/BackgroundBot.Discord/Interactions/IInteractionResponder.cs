@@ -30,6 +30,9 @@ public interface IInteractionResponder
     /// <summary>Sends a follow-up message; returns its id.</summary>
     Task<ulong> FollowUpAsync(DiscordMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Edits a follow-up message sent with <see cref="FollowUpAsync"/> (within the token's 15 minutes); returns its id.</summary>
+    Task<ulong> EditFollowUpAsync(ulong messageId, DiscordMessage message, CancellationToken cancellationToken);
+
     /// <summary>Deletes the original response.</summary>
     Task DeleteOriginalAsync(CancellationToken cancellationToken);
 

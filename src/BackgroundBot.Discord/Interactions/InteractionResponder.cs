@@ -77,6 +77,13 @@ internal sealed class InteractionResponder(
         await _lock.WaitAsync(cancellationToken);
         try
         {
+            if (_state == State.None && message.Files.Count > 0)
+            {
+                // Files come by the webhook only (see RespondAsync): acknowledge the component, then edit its message.
+                await sendInitial(new JsonInteractionResponse(DeferredUpdate, null), cancellationToken);
+                _state = State.DeferredUpdate;
+            }
+
             if (_state == State.DeferredUpdate)
             {
                 // After a (possibly automatic) deferred update, the component's message is the original: edit it.
@@ -165,6 +172,12 @@ internal sealed class InteractionResponder(
     {
         await WebhookReadyAsync(cancellationToken);
         return await rest.CreateFollowupAsync(token, message, cancellationToken);
+    }
+
+    public async Task<ulong> EditFollowUpAsync(ulong messageId, DiscordMessage message, CancellationToken cancellationToken)
+    {
+        await WebhookReadyAsync(cancellationToken);
+        return await rest.EditFollowupAsync(token, messageId, message, cancellationToken);
     }
 
     public async Task DeleteOriginalAsync(CancellationToken cancellationToken)

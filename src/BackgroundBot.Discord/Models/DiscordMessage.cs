@@ -19,17 +19,18 @@ public sealed record DiscordMessage
     /// <summary>Action rows (up to 5).</summary>
     public IReadOnlyList<ActionRow> Components { get; init; } = [];
 
+    /// <summary>
+    /// Files uploaded with it (up to 10), sent as multipart. Channel messages, follow-ups and edits carry them; an interaction's
+    /// first answer with files is given as a deferral followed by an edit. An edit without files keeps the message's files.
+    /// </summary>
+    public IReadOnlyList<MessageFile> Files { get; init; } = [];
+
     /// <summary>Only the invoking user sees it (interaction responses and follow-ups only).</summary>
     public bool Ephemeral { get; init; }
 
     /// <summary>Which mentions may ping. Defaults to <see cref="AllowedMentions.None"/>.</summary>
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
 
-    /// <summary>
-    /// Files attached to the message (up to 10). A message with files is sent as <c>multipart/form-data</c>; as the first answer
-    /// to an interaction it is sent as a deferral and then an edit, since an HTTP interaction answer is JSON only.
-    /// </summary>
-    public IReadOnlyList<MessageFile> Files { get; init; } = [];
 
     /// <summary>
     /// Channel messages only: the message this one replies to. The reply never pings its author

@@ -71,6 +71,7 @@ public static class CliApp
             LoadPackCommand.Create(cli),
             TimelineCommand.Create(cli),
             SessionsCommand.Create(cli),
+            FaqCommand.Create(cli),
             FactsCommand.Create(cli),
             AliasesCommand.Create(cli),
             AuditCommand.Create(cli),

@@ -40,6 +40,9 @@ public static class DiscordSetup
         builder.Services.AddSessionsInDiscord(builder.Configuration);
         builder.Services.AddCommunity(builder.Configuration);
         builder.Services.AddModerationInDiscord(builder.Configuration);
+        builder.Services.AddTimelineInDiscord();
+        builder.Services.AddQuizzesInDiscord();
+        builder.Services.AddFaqInDiscord();
         builder.Services.AddSingleton<IHostedService>(StoreRegistration.BackupListener);
         builder.Services.AddHostedService<BackgroundBot.Retrieval.EmbeddingWarmUp>();
         builder.Services.AddOperations();

@@ -1,9 +1,11 @@
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.LiteDb;
 using BackgroundBot.Moderation;
 using BackgroundBot.PostgreSql;
 using BackgroundBot.Sessions;
+using BackgroundBot.Quizzes;
 using BackgroundBot.Storage;
 using BackgroundBot.Transfer;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,8 @@ internal static class StoreRegistration
         services.AddSingleton(sp => (ICommunityStore)Chosen(sp));
         services.AddSingleton(sp => (IModerationStore)Chosen(sp));
         services.AddSingleton(sp => (ISessionStore)Chosen(sp));
+        services.AddSingleton(sp => (IQuizStore)Chosen(sp));
+        services.AddSingleton(sp => (IFaqStore)Chosen(sp));
         services.AddSingleton(sp => (IUnitOfWork)Chosen(sp));
         services.AddSingleton(sp => (IStoreChanges)Chosen(sp));
         services.AddSingleton(sp => (IStoreSnapshots)Chosen(sp));

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using BackgroundBot.Answering;
 using BackgroundBot.Knowledge;
-using BackgroundBot.Sessions;
+using BackgroundBot.Timeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackgroundBot.Cli;
 
-/// <summary><c>timeline [--topic T] [--from YYYY] [--to YYYY] [--place NAME] [--json]</c>: the dated facts in order, with sources.</summary>
+/// <summary><c>timeline [--topic T] [--from YYYY] [--to YYYY] [--place NAME] [--json] [--png FILE]</c>: the dated facts in order, with sources.</summary>
 public static class TimelineCommand
 {
     public static Command Create(CliContext cli)
@@ -15,7 +16,8 @@ public static class TimelineCommand
         var to = CliValues.Year("--to", "Up to this year.");
         var place = new Option<string?>("--place") { Description = "Only facts about this place, under any of its names.", HelpName = "NAME" };
         var json = FactsCommand.JsonOption();
-        var command = new Command("timeline", "Show the dated facts in order, with their sources.") { topic, from, to, place, json };
+        var png = new Option<FileInfo?>("--png") { Description = "Also draw the timeline as a PNG picture into this file.", HelpName = "FILE" };
+        var command = new Command("timeline", "Show the dated facts in order, with their sources.") { topic, from, to, place, json, png };
         command.Validators.Add(result =>
         {
             // Read from the tokens: a value that failed its own parser has already been reported, and GetValue would throw.
@@ -27,8 +29,22 @@ public static class TimelineCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await cli.StartHostAsync(parseResult, cancellationToken);
-            var entries = new Timeline(host.Services.GetRequiredService<IKnowledgeStore>())
-                .Build(parseResult.GetValue(topic), parseResult.GetValue(from), parseResult.GetValue(to), parseResult.GetValue(place));
+            var filter = new TimelineFilter(parseResult.GetValue(topic), parseResult.GetValue(from), parseResult.GetValue(to), parseResult.GetValue(place));
+            var entries = new TimelineQuery(host.Services.GetRequiredService<IKnowledgeStore>()).Build(filter.Topic, filter.From, filter.To, filter.Place);
+            if (parseResult.GetValue(png) is { } pngFile)
+            {
+                if (TimelineChart.MissingFont() is { } problem)
+                {
+                    await cli.Error.WriteLineAsync(problem);
+                }
+
+                var names = host.Services.GetRequiredService<PlaceNames>();
+                var chart = TimelineChart.Build(entries, filter.Describe(), names.AddAlternativeNames);
+                await File.WriteAllBytesAsync(pngFile.FullName, TimelineChart.RenderPng(chart), cancellationToken);
+                await cli.Error.WriteLineAsync(chart.Cut
+                    ? $"Wrote {pngFile.FullName}: the first {chart.Marks.Count} of {chart.Total} dated facts (narrow it with --topic, --from, --to or --place)."
+                    : $"Wrote {pngFile.FullName}: {chart.Total} dated facts.");
+            }
             if (parseResult.GetValue(json))
             {
                 var table = new CliTable().Column("", "date").Column("", "dateEnd").Column("", "topic").Column("", "factId")

@@ -15,4 +15,7 @@ public interface ICommunityStore
     AnswerRecord? FindAnswerByThread(string threadId);
 
     IReadOnlyList<AnswerFeedback> FeedbackFor(int answerId);
+
+    /// <summary>The answers given since a time, oldest first (the FAQ groups their questions).</summary>
+    IReadOnlyList<AnswerRecord> AnswersSince(DateTimeOffset since);
 }

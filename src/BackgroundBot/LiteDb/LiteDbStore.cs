@@ -1,7 +1,9 @@
 using System.Globalization;
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Quizzes;
 using BackgroundBot.Sessions;
 using BackgroundBot.Storage;
 using BackgroundBot.Transfer;
@@ -17,7 +19,7 @@ namespace BackgroundBot.LiteDb;
 /// Sessions' sessions and their questions). Every write
 /// goes through <see cref="Write{T}"/>, one transaction that commits whole or not at all, whichever features it touches.
 /// </summary>
-public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, ISessionStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
+public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationStore, ISessionStore, IQuizStore, IFaqStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
 {
     private const string SequenceKey = "change-sequence";
 
@@ -121,6 +123,21 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     internal ILiteCollection<GuildSettings> GuildSettings => _db.GetCollection<GuildSettings>("guild_settings");
     internal ILiteCollection<Session> Sessions => _db.GetCollection<Session>("sessions");
     internal ILiteCollection<SessionQuestion> SessionQuestions => _db.GetCollection<SessionQuestion>("session_questions");
+    internal ILiteCollection<FaqCuration> FaqCurations => _db.GetCollection<FaqCuration>("faq_curations");
+    internal ILiteCollection<QuizRun> Quizzes => _db.GetCollection<QuizRun>("quizzes");
+    internal ILiteCollection<QuizAnswer> QuizAnswers => _db.GetCollection<QuizAnswer>("quiz_answers");
+
+    public QuizRun? FindQuiz(int id) => Quizzes.FindById(id);
+
+    public QuizRun? RunningIn(ulong channelId) =>
+        Quizzes.Find(q => q.Status == QuizStatus.Running).FirstOrDefault(q => q.ChannelId == channelId);
+
+    public IReadOnlyList<QuizRun> Running() => Quizzes.Find(q => q.Status == QuizStatus.Running).ToList();
+
+    public IReadOnlyList<QuizRun> FinishedIn(ulong channelId, DateTimeOffset since) =>
+        Quizzes.Find(q => q.Status == QuizStatus.Finished).Where(q => q.ChannelId == channelId && q.StartedAt >= since).OrderBy(q => q.Id).ToList();
+
+    public IReadOnlyList<QuizAnswer> AnswersOf(int quizId) => QuizAnswers.Find(a => a.QuizId == quizId).OrderBy(a => a.At).ToList();
 
     public Article? FindArticle(int id) => Articles.FindById(id);
 
@@ -209,6 +226,11 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     /// <summary>The answer whose thread this is, if the channel is one the bot opened.</summary>
     public AnswerRecord? FindAnswerByThread(string threadId) =>
         Answers.Find(a => a.ThreadId == threadId).OrderByDescending(a => a.Id).FirstOrDefault();
+
+    public IReadOnlyList<AnswerRecord> AnswersSince(DateTimeOffset since) =>
+        Answers.Find(a => a.CreatedAt >= since).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
+
+    public IReadOnlyList<FaqCuration> ListFaqCurations() => FaqCurations.FindAll().ToList();
 
     public IReadOnlyList<AnswerFeedback> FeedbackFor(int answerId) => Feedback.Find(f => f.AnswerId == answerId).ToList();
 
@@ -337,6 +359,9 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
 
     T ISessionStore.Write<T>(Func<ISessionWrites, T> work) => Write(work);
+    T IQuizStore.Write<T>(Func<IQuizWrites, T> work) => Write(work);
+
+    T IFaqStore.Write<T>(Func<IFaqWrites, T> work) => Write(work);
 
     /// <inheritdoc/>
     public IDisposable Subscribe(Action<StoreChange> observer)
@@ -415,12 +440,16 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
         PendingImports = PendingImports.FindAll().OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
         Sessions = Sessions.FindAll().OrderBy(x => x.Id).ToList(),
         SessionQuestions = SessionQuestions.FindAll().OrderBy(q => q.Id).ToList(),
+        Quizzes = Quizzes.FindAll().OrderBy(q => q.Id).ToList(),
+        QuizAnswers = QuizAnswers.FindAll().OrderBy(a => a.QuizId).ThenBy(a => a.Question).ThenBy(a => a.UserId).ToList(),
+        FaqCurations = FaqCurations.FindAll().OrderBy(c => c.Id, StringComparer.Ordinal).ToList(),
     };
 
     /// <inheritdoc/>
     public bool IsEmpty() =>
         Articles.Count() + Facts.Count() + Aliases.Count() + Audit.Count() + Gaps.Count() + Suggestions.Count()
-            + Answers.Count() + Feedback.Count() + GuildSettings.Count() + PendingImports.Count() + Sessions.Count() + SessionQuestions.Count() == 0;
+            + Answers.Count() + Feedback.Count() + GuildSettings.Count() + PendingImports.Count() + Sessions.Count() + SessionQuestions.Count()
+            + Quizzes.Count() + QuizAnswers.Count() + FaqCurations.Count() == 0;
 
     /// <inheritdoc/>
     public void Restore(StoreSnapshot snapshot, Action<StoreSnapshot> verify)
@@ -547,6 +576,7 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
         typeof(Article), typeof(Passage), typeof(Fact), typeof(AliasGroup), typeof(AuditEntry), typeof(Gap),
         typeof(PendingImport), typeof(AnswerRecord), typeof(AnswerFeedback),
         typeof(Suggestion), typeof(PassageEmbedding), typeof(GuildSettings), typeof(Session), typeof(SessionQuestion),
+        typeof(QuizRun), typeof(QuizAnswer), typeof(FaqCuration),
     ];
 
     private static void BuildMapping(BsonMapper mapper, Type type, HashSet<Type> built)

@@ -1,6 +1,8 @@
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Quizzes;
 using BackgroundBot.Sessions;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
@@ -11,7 +13,7 @@ namespace BackgroundBot.LiteDb;
 /// The writes of every feature inside one <see cref="LiteDbStore.Write{T}"/> transaction; each curation change is
 /// audited by the caller.
 /// </summary>
-public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites, ISessionWrites
+public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites, ISessionWrites, IQuizWrites, IFaqWrites
 {
     private readonly LiteDbStore _store;
     private readonly List<Passage> _added = [];
@@ -198,6 +200,25 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
     /// <summary>Records a member's vote, replacing their earlier one on the same answer.</summary>
     public void PutFeedback(AnswerFeedback feedback) => _store.Feedback.Upsert(feedback);
 
+    public void PutFaqCuration(FaqCuration curation) => _store.FaqCurations.Upsert(curation);
+
+    public QuizRun InsertQuiz(QuizRun quiz) => quiz with { Id = _store.Quizzes.Insert(quiz with { Id = 0 }).AsInt32 };
+
+    public void UpdateQuiz(QuizRun quiz) => _store.Quizzes.Update(quiz);
+
+    // Inside the store's one write transaction, so two presses at once cannot both be first.
+    public bool TryAddAnswer(QuizAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (_store.QuizAnswers.FindById(answer.Id) is not null)
+        {
+            return false;
+        }
+
+        _store.QuizAnswers.Insert(answer);
+        return true;
+    }
+
     /// <summary>Stores a new or updated gap; not audited, since it records questions, not curation.</summary>
     public Gap PutGap(Gap gap)
     {
@@ -266,6 +287,9 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
         _store.PendingImports.InsertBulk(snapshot.PendingImports ?? []);
         _store.Sessions.InsertBulk(snapshot.Sessions ?? []);
         _store.SessionQuestions.InsertBulk(snapshot.SessionQuestions ?? []);
+        _store.Quizzes.InsertBulk(snapshot.Quizzes ?? []);
+        _store.QuizAnswers.InsertBulk(snapshot.QuizAnswers ?? []);
+        _store.FaqCurations.InsertBulk(snapshot.FaqCurations ?? []);
         _added.AddRange((snapshot.Passages ?? []).Where(p => !p.Retired));
         _aliasesChanged = true;
         _factsChanged = true;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Quizzes;
 using BackgroundBot.Sessions;
 using BackgroundBot.Storage;
 using BackgroundBot.Transfer;
@@ -18,7 +20,7 @@ namespace BackgroundBot.PostgreSql;
 /// them in one process, and a knowledge change takes the next number of the change feed in commit order. Changes are
 /// announced with NOTIFY; <see cref="PostgreSqlChangeListener"/> has every instance catch up on them by sequence number.
 /// </summary>
-public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerationStore, ISessionStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
+public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerationStore, ISessionStore, IQuizStore, IFaqStore, IUnitOfWork, IStoreChanges, IStoreSnapshots, IDisposable
 {
     /// <summary>The NOTIFY channel of the change feed; the payload is the change's sequence number.</summary>
     internal const string Channel = "backgroundbot_changes";
@@ -188,6 +190,12 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
     public AnswerRecord? FindAnswerByThread(string threadId) =>
         Run(c => Sql.Records<AnswerRecord>(c, "SELECT id, body FROM answers WHERE thread_id = @thread ORDER BY id DESC LIMIT 1", (a, i) => a with { Id = i }, ("thread", threadId))).FirstOrDefault();
 
+    public IReadOnlyList<AnswerRecord> AnswersSince(DateTimeOffset since) =>
+        Run(c => Sql.Records<AnswerRecord>(c, "SELECT id, body FROM answers WHERE created_at >= @since", (a, i) => a with { Id = i }, ("since", since)))
+
+            // The column keeps microseconds, the record ticks: the record decides at the edge.
+            .Where(a => a.CreatedAt >= since).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
+
     public IReadOnlyList<AnswerFeedback> FeedbackFor(int answerId) =>
         Run(c => Sql.Bodies<AnswerFeedback>(c, "SELECT body FROM feedback WHERE answer_id = @answer ORDER BY id", ("answer", answerId)));
 
@@ -230,6 +238,29 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
 
     public IReadOnlyList<SessionQuestion> QuestionsOf(int sessionId) =>
         Run(c => Sql.Records<SessionQuestion>(c, "SELECT id, body FROM session_questions WHERE session_id = @session ORDER BY id", (q, i) => q with { Id = i }, ("session", sessionId)));
+
+    public QuizRun? FindQuiz(int id) =>
+        Run(c => Sql.Records<QuizRun>(c, "SELECT id, body FROM quizzes WHERE id = @id", (q, i) => q with { Id = i }, ("id", id))).FirstOrDefault();
+
+    public QuizRun? RunningIn(ulong channelId) =>
+        Run(c => Sql.Records<QuizRun>(
+            c, "SELECT id, body FROM quizzes WHERE status = 'Running' AND channel_id = @channel ORDER BY id LIMIT 1", (q, i) => q with { Id = i }, ("channel", Sql.Snowflake(channelId))))
+            .FirstOrDefault();
+
+    public IReadOnlyList<QuizRun> Running() =>
+        Run(c => Sql.Records<QuizRun>(c, "SELECT id, body FROM quizzes WHERE status = 'Running' ORDER BY id", (q, i) => q with { Id = i }));
+
+    public IReadOnlyList<QuizRun> FinishedIn(ulong channelId, DateTimeOffset since) =>
+        Run(c => Sql.Records<QuizRun>(
+            c, "SELECT id, body FROM quizzes WHERE status = 'Finished' AND channel_id = @channel ORDER BY id", (q, i) => q with { Id = i }, ("channel", Sql.Snowflake(channelId))))
+            .Where(q => q.StartedAt >= since).ToList();
+
+    public IReadOnlyList<QuizAnswer> AnswersOf(int quizId) =>
+        Run(c => Sql.Bodies<QuizAnswer>(c, "SELECT body FROM quiz_answers WHERE quiz_id = @quiz ORDER BY question, user_id", ("quiz", quizId)))
+            .OrderBy(a => a.At).ToList();
+
+    public IReadOnlyList<FaqCuration> ListFaqCurations() =>
+        Run(c => Sql.Bodies<FaqCuration>(c, "SELECT body FROM faq_curations ORDER BY id COLLATE \"C\""));
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction holding the store's write lock. A knowledge change gets the next
@@ -310,6 +341,9 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
     T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
 
     T ISessionStore.Write<T>(Func<ISessionWrites, T> work) => Write(work);
+    T IQuizStore.Write<T>(Func<IQuizWrites, T> work) => Write(work);
+
+    T IFaqStore.Write<T>(Func<IFaqWrites, T> work) => Write(work);
 
     /// <inheritdoc/>
     public IDisposable Subscribe(Action<StoreChange> observer)
@@ -364,7 +398,8 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
         SELECT NOT (EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM facts) OR EXISTS (SELECT 1 FROM aliases) OR EXISTS (SELECT 1 FROM audit)
             OR EXISTS (SELECT 1 FROM gaps) OR EXISTS (SELECT 1 FROM suggestions) OR EXISTS (SELECT 1 FROM answers) OR EXISTS (SELECT 1 FROM feedback)
             OR EXISTS (SELECT 1 FROM guild_settings) OR EXISTS (SELECT 1 FROM pending_imports) OR EXISTS (SELECT 1 FROM passages)
-            OR EXISTS (SELECT 1 FROM sessions) OR EXISTS (SELECT 1 FROM session_questions))
+            OR EXISTS (SELECT 1 FROM sessions) OR EXISTS (SELECT 1 FROM session_questions)
+            OR EXISTS (SELECT 1 FROM quizzes) OR EXISTS (SELECT 1 FROM quiz_answers) OR EXISTS (SELECT 1 FROM faq_curations))
         """));
 
     /// <inheritdoc/>
@@ -448,6 +483,9 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
         PendingImports = Sql.Bodies<PendingImport>(c, "SELECT body FROM pending_imports ORDER BY id COLLATE \"C\""),
         Sessions = Sql.Records<Session>(c, "SELECT id, body FROM sessions ORDER BY id", (x, i) => x with { Id = i }),
         SessionQuestions = Sql.Records<SessionQuestion>(c, "SELECT id, body FROM session_questions ORDER BY id", (q, i) => q with { Id = i }),
+        Quizzes = Sql.Records<QuizRun>(c, "SELECT id, body FROM quizzes ORDER BY id", (q, i) => q with { Id = i }),
+        QuizAnswers = Sql.Bodies<QuizAnswer>(c, "SELECT body FROM quiz_answers ORDER BY quiz_id, question, user_id"),
+        FaqCurations = Sql.Bodies<FaqCuration>(c, "SELECT body FROM faq_curations ORDER BY id COLLATE \"C\""),
     };
 
     private void Publish(StoreChange change)

@@ -1,6 +1,8 @@
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Quizzes;
 using BackgroundBot.Sessions;
 using Npgsql;
 using JsonSerializer = System.Text.Json.JsonSerializer;
@@ -11,7 +13,7 @@ namespace BackgroundBot.PostgreSql;
 /// The writes of every feature inside one <see cref="PostgreSqlStore.Write{T}"/> transaction, on its connection; each
 /// curation change is audited by the caller.
 /// </summary>
-public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites, ISessionWrites
+public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModerationWrites, ISessionWrites, IQuizWrites, IFaqWrites
 {
     private readonly List<Passage> _added = [];
     private readonly List<int> _retired = [];
@@ -185,14 +187,18 @@ public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModer
     public AnswerRecord InsertAnswer(AnswerRecord answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var id = Sql.Scalar<int>(Connection, "INSERT INTO answers (thread_id, body) VALUES (@thread, @body) RETURNING id", ("thread", answer.ThreadId), ("body", Sql.Body(answer with { Id = 0 })));
+        var id = Sql.Scalar<int>(
+            Connection, "INSERT INTO answers (thread_id, created_at, body) VALUES (@thread, @at, @body) RETURNING id",
+            ("thread", answer.ThreadId), ("at", answer.CreatedAt), ("body", Sql.Body(answer with { Id = 0 })));
         return answer with { Id = id };
     }
 
     public void UpdateAnswer(AnswerRecord answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        Sql.Execute(Connection, "UPDATE answers SET thread_id = @thread, body = @body WHERE id = @id", ("id", answer.Id), ("thread", answer.ThreadId), ("body", Sql.Body(answer)));
+        Sql.Execute(
+            Connection, "UPDATE answers SET thread_id = @thread, created_at = @at, body = @body WHERE id = @id",
+            ("id", answer.Id), ("thread", answer.ThreadId), ("at", answer.CreatedAt), ("body", Sql.Body(answer)));
     }
 
     public void PutFeedback(AnswerFeedback feedback)
@@ -293,6 +299,42 @@ public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModer
         return question;
     }
 
+    public QuizRun InsertQuiz(QuizRun quiz)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        var id = Sql.Scalar<int>(
+            Connection, "INSERT INTO quizzes (channel_id, status, body) VALUES (@channel, @status, @body) RETURNING id",
+            ("channel", Sql.Snowflake(quiz.ChannelId)), ("status", quiz.Status.ToString()), ("body", Sql.Body(quiz with { Id = 0 })));
+        return quiz with { Id = id };
+    }
+
+    public void UpdateQuiz(QuizRun quiz)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        Sql.Execute(
+            Connection, "UPDATE quizzes SET channel_id = @channel, status = @status, body = @body WHERE id = @id",
+            ("id", quiz.Id), ("channel", Sql.Snowflake(quiz.ChannelId)), ("status", quiz.Status.ToString()), ("body", Sql.Body(quiz)));
+    }
+
+    // The key (quiz, question, member) decides: of two presses at once, on this instance or another, one row is stored,
+    // and the other press is told it already answered.
+    public bool TryAddAnswer(QuizAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return Sql.Execute(
+            Connection,
+            "INSERT INTO quiz_answers (quiz_id, question, user_id, body) VALUES (@quiz, @question, @user, @body) ON CONFLICT (quiz_id, question, user_id) DO NOTHING",
+            ("quiz", answer.QuizId), ("question", answer.Question), ("user", Sql.Snowflake(answer.UserId)), ("body", Sql.Body(answer))) == 1;
+    }
+
+    public void PutFaqCuration(FaqCuration curation)
+    {
+        ArgumentNullException.ThrowIfNull(curation);
+        Sql.Execute(
+            Connection, "INSERT INTO faq_curations (id, body) VALUES (@id, @body) ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+            ("id", curation.Id), ("body", Sql.Body(curation)));
+    }
+
     /// <summary>Writes an exported snapshot as it is, ids included (into an empty store), and moves each id counter past it.</summary>
     internal void Restore(Transfer.StoreSnapshot snapshot)
     {
@@ -336,7 +378,9 @@ public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModer
 
         foreach (var a in snapshot.Answers ?? [])
         {
-            Sql.Execute(Connection, "INSERT INTO answers (id, thread_id, body) VALUES (@id, @thread, @body)", ("id", a.Id), ("thread", a.ThreadId), ("body", Sql.Body(a)));
+            Sql.Execute(
+                Connection, "INSERT INTO answers (id, thread_id, created_at, body) VALUES (@id, @thread, @at, @body)",
+                ("id", a.Id), ("thread", a.ThreadId), ("at", a.CreatedAt), ("body", Sql.Body(a)));
         }
 
         (snapshot.Feedback ?? []).ToList().ForEach(PutFeedback);
@@ -352,8 +396,21 @@ public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModer
             Sql.Execute(Connection, "INSERT INTO session_questions (id, session_id, body) VALUES (@id, @session, @body)", ("id", q.Id), ("session", q.SessionId), ("body", Sql.Body(q)));
         }
 
+        foreach (var q in snapshot.Quizzes ?? [])
+        {
+            Sql.Execute(Connection, "INSERT INTO quizzes (id, channel_id, status, body) VALUES (@id, @channel, @status, @body)",
+                ("id", q.Id), ("channel", Sql.Snowflake(q.ChannelId)), ("status", q.Status.ToString()), ("body", Sql.Body(q)));
+        }
+
+        foreach (var answer in snapshot.QuizAnswers ?? [])
+        {
+            TryAddAnswer(answer);
+        }
+
+        (snapshot.FaqCurations ?? []).ToList().ForEach(PutFaqCuration);
+
         // Rows inserted with their ids leave the identity counters behind; the next insert must not reuse an id.
-        foreach (var table in (string[])["articles", "passages", "facts", "aliases", "audit", "gaps", "suggestions", "answers", "sessions", "session_questions"])
+        foreach (var table in (string[])["articles", "passages", "facts", "aliases", "audit", "gaps", "suggestions", "answers", "sessions", "session_questions", "quizzes"])
         {
             Sql.Execute(Connection, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce((SELECT max(id) FROM {table}), 0) + 1, false)");
         }

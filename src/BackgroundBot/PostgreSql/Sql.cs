@@ -10,6 +10,9 @@ internal static class Sql
     /// <summary>A record's body, passed as <c>jsonb</c>.</summary>
     public sealed record Json(string Text);
 
+    /// <summary>A Discord snowflake for a <c>numeric(20)</c> column (bigint cannot hold every ulong).</summary>
+    public static decimal Snowflake(ulong id) => id;
+
     public static Json Body<T>(T record) => new(JsonSerializer.Serialize(record, PostgreSqlJson.Options));
 
     public static T Read<T>(NpgsqlDataReader reader, int ordinal) =>

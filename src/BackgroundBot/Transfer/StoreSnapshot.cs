@@ -1,6 +1,8 @@
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Quizzes;
 
 namespace BackgroundBot.Transfer;
 
@@ -8,14 +10,14 @@ namespace BackgroundBot.Transfer;
 /// The whole curated store as <c>export</c> writes it (format documented in <c>docs/export-format.md</c>):
 /// every record with its id, in id order, so two exports diff line by line. Embeddings (derived, recomputed by
 /// <c>embeddings</c>) are not part of it. Version 2 added the gaps, the review queue, answers and their feedback;
-/// version 3 each server's settings, the pending imports and educators' sessions with their questions, so
-/// <c>migrate-store</c> moves everything. Older files (without them) are still read. Nothing in it depends on the
-/// provider that wrote it.
+/// version 3 each server's settings, the pending imports and educators' sessions with their questions; version 4
+/// the quizzes with their answers and the FAQ's curations, so <c>migrate-store</c> moves everything. Older files
+/// (without them) are still read. Nothing in it depends on the provider that wrote it.
 /// </summary>
 public sealed record StoreSnapshot
 {
     public const string FormatName = "backgroundbot-export";
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>The oldest format version this build still imports.</summary>
     public const int OldestVersion = 1;
@@ -40,4 +42,7 @@ public sealed record StoreSnapshot
     public IReadOnlyList<PendingImport>? PendingImports { get; init; }
     public IReadOnlyList<Sessions.Session>? Sessions { get; init; }
     public IReadOnlyList<Sessions.SessionQuestion>? SessionQuestions { get; init; }
+    public IReadOnlyList<QuizRun>? Quizzes { get; init; }
+    public IReadOnlyList<QuizAnswer>? QuizAnswers { get; init; }
+    public IReadOnlyList<FaqCuration>? FaqCurations { get; init; }
 }

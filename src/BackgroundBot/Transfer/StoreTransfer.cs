@@ -84,6 +84,9 @@ public sealed class StoreTransfer(IStoreSnapshots store)
             }
         }
 
+        var quizzes = Ids("quizzes", snapshot.Quizzes, q => q.Id, problems);
+        Keys("quizAnswers", snapshot.QuizAnswers, a => a.Id, problems);
+        Keys("faqCurations", snapshot.FaqCurations, c => c.Id, problems);
 
         for (var i = 0; i < (snapshot.Articles?.Count ?? 0); i++)
         {
@@ -182,6 +185,24 @@ public sealed class StoreTransfer(IStoreSnapshots store)
             }
         }
 
+        for (var i = 0; i < (snapshot.Quizzes?.Count ?? 0); i++)
+        {
+            var quiz = snapshot.Quizzes![i];
+            if (quiz.Questions is null || quiz.Questions.Any(q => q.Options is not { Count: > 0 } || q.Answer < 0 || q.Answer >= q.Options.Count))
+            {
+                problems.Add(At("quizzes", i, "every question needs options and an answer among them."));
+            }
+        }
+
+        for (var i = 0; i < (snapshot.QuizAnswers?.Count ?? 0); i++)
+        {
+            var answer = snapshot.QuizAnswers![i];
+            if (!quizzes.Contains(answer.QuizId))
+            {
+                problems.Add(At("quizAnswers", i, string.Create(CultureInfo.InvariantCulture, $"is an answer in quiz {answer.QuizId}, which is not in the file.")));
+            }
+        }
+
         return problems;
     }
 
@@ -199,7 +220,7 @@ public sealed class StoreTransfer(IStoreSnapshots store)
     }
 
     /// <summary>
-    /// The snapshot as the current format holds it: a file of an older version has no settings, pending imports and so on,
+    /// The snapshot as the current format holds it: a file of an older version has no settings, pending imports, quizzes and so on,
     /// which a store reads back as empty lists; comparing exports compares these.
     /// </summary>
     public static StoreSnapshot Normalized(StoreSnapshot snapshot)
@@ -221,6 +242,9 @@ public sealed class StoreTransfer(IStoreSnapshots store)
             Feedback = snapshot.Feedback ?? [],
             ServerSettings = snapshot.ServerSettings ?? [],
             PendingImports = snapshot.PendingImports ?? [],
+            Quizzes = snapshot.Quizzes ?? [],
+            QuizAnswers = snapshot.QuizAnswers ?? [],
+            FaqCurations = snapshot.FaqCurations ?? [],
         };
     }
 

@@ -34,7 +34,7 @@ public sealed class ExportImportTests : IDisposable
         Assert.Contains("European Union", answer.Output, StringComparison.Ordinal);
         var json = JsonNode.Parse(File.ReadAllText(PathOf("first.json")))!;
         Assert.Equal("backgroundbot-export", json["format"]!.GetValue<string>());
-        Assert.Equal(3, json["version"]!.GetValue<int>());
+        Assert.Equal(4, json["version"]!.GetValue<int>());
         Assert.Contains("\n  \"articles\": [\n", File.ReadAllText(PathOf("first.json")), StringComparison.Ordinal);
     }
 
@@ -47,15 +47,17 @@ public sealed class ExportImportTests : IDisposable
         json["passages"]![0]!["articleId"] = 999;
         json["facts"]![1]!["topic"] = "weather";
         json["aliases"]![2]!["id"] = json["aliases"]![3]!["id"]!.GetValue<int>();
+        json["quizAnswers"] = JsonNode.Parse("""[{ "quizId": 999, "question": 0, "userId": 7, "userName": "Ani", "option": 1, "correct": true, "points": 100, "at": "2026-11-30T06:00:00+00:00" }]""");
         File.WriteAllText(PathOf("bad.json"), json.ToJsonString());
 
         var run = await CliRun.RunAsync("import-pack", PathOf("bad.json"), "--db", PathOf("target.db"));
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("version: this build reads versions 1 to 3, found 7.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("version: this build reads versions 1 to 4, found 7.", run.Error, StringComparison.Ordinal);
         Assert.Contains("passages[0]: belongs to article 999, which is not in the file.", run.Error, StringComparison.Ordinal);
         Assert.Contains("facts[1]: Unknown topic 'weather'; the topics are ceasefire, mediation, territory, humanitarian, politics, history, demographics", run.Error, StringComparison.Ordinal);
         Assert.Contains("aliases[3]: id", run.Error, StringComparison.Ordinal);
+        Assert.Contains("quizAnswers[0]: is an answer in quiz 999, which is not in the file.", run.Error, StringComparison.Ordinal);
         Assert.Contains("Nothing was imported; the store is unchanged.", run.Error, StringComparison.Ordinal);
         using var target = new LiteDB.LiteDatabase(PathOf("target.db"));
         Assert.Equal(0, target.GetCollection("articles").Count() + target.GetCollection("facts").Count() + target.GetCollection("audit").Count());

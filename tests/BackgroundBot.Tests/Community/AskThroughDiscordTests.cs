@@ -171,7 +171,7 @@ public sealed class AskThroughDiscordTests : IAsyncLifetime
 
         var commands = _bot.Discord.CommandsOf("global");
         var names = commands.Select(c => c!["name"]!.GetValue<string>()).Order();
-        Assert.Equal(["about", "alias", "article", "ask", "audit", "facts", "gaps", "session", "settings", "source", "suggest"], names);
+        Assert.Equal(["about", "alias", "article", "ask", "audit", "facts", "faq", "gaps", "quiz", "session", "settings", "source", "suggest", "timeline"], names);
         Assert.Equal("32", commands.Single(c => c!["name"]!.GetValue<string>() == "facts")!["default_member_permissions"]!.GetValue<string>());
         Assert.Equal("32", commands.Single(c => c!["name"]!.GetValue<string>() == "settings")!["default_member_permissions"]!.GetValue<string>());
         Assert.Single(_bot.Discord.RequestsTo("PUT", "/applications/1000/commands"));

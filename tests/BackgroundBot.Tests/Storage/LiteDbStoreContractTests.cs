@@ -17,7 +17,7 @@ public sealed class LiteDbStoreContractTests : StoreContract
             Options.Create(new StoreOptions { Path = Path.Combine(_folder.Path, "store.db") }),
             NullLogger<LiteDbStore>.Instance,
             TimeProvider.System);
-        return new StoreUnderTest(store, store, store, store, store, store, store);
+        return new StoreUnderTest(store, store, store, store, store, store, store, store, store);
     }
 
     protected override void Cleanup() => _folder.Dispose();

@@ -1,9 +1,11 @@
 using BackgroundBot.Cli;
 using BackgroundBot.Community;
+using BackgroundBot.Faq;
 using BackgroundBot.Knowledge;
 using BackgroundBot.LiteDb;
 using BackgroundBot.Moderation;
 using BackgroundBot.PostgreSql;
+using BackgroundBot.Quizzes;
 using BackgroundBot.Sessions;
 using BackgroundBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -131,7 +133,8 @@ public sealed class PostgreSqlCliTests(PostgreSqlCluster cluster) : IDisposable
         var exported = File.ReadAllText(Path.Combine(_folder.Path, "source.json"));
         Assert.Equal(exported, File.ReadAllText(Path.Combine(_folder.Path, "pg.json")));
         Assert.Equal(exported, File.ReadAllText(Path.Combine(_folder.Path, "back.json")));
-        foreach (var part in (string[])["\"gaps\": [\n    {", "\"answers\": [\n    {", "\"feedback\": [\n    {", "\"serverSettings\": [\n    {", "\"pendingImports\": [\n    {", "\"sessions\": [\n    {", "\"sessionQuestions\": [\n    {", "\"action\": \"fact.retract\""])
+        foreach (var part in (string[])["\"gaps\": [\n    {", "\"answers\": [\n    {", "\"feedback\": [\n    {", "\"serverSettings\": [\n    {", "\"pendingImports\": [\n    {", "\"sessions\": [\n    {", "\"sessionQuestions\": [\n    {", "\"action\": \"fact.retract\"",
+            "\"quizzes\": [\n    {", "\"quizAnswers\": [\n    {", "\"faqCurations\": [\n    {", "\"userId\": 18446744073709551615"])
         {
             Assert.Contains(part, exported, StringComparison.Ordinal);
         }
@@ -139,6 +142,8 @@ public sealed class PostgreSqlCliTests(PostgreSqlCluster cluster) : IDisposable
         // Ids continue after the moved ones: a new fact on PostgreSQL does not collide with a moved fact.
         var next = await RunOn(database, "facts", "add", "--statement", "Added after the move.", "--date", "2025", "--topic", "politics", "--url", "https://example.org/n");
         Assert.Equal(ExitCodes.Success, next.ExitCode);
+        using var moved = Open(database);
+        Assert.Equal(2, moved.Write(write => write.InsertQuiz(moved.FindQuiz(1)! with { Status = QuizStatus.Running })).Id);
     }
 
     [Fact]
@@ -204,6 +209,23 @@ public sealed class PostgreSqlCliTests(PostgreSqlCluster cluster) : IDisposable
                 SessionId = session.Id, Text = "Who mediated?", AskerId = "710", AskerName = "Bea", Anonymous = true, AskedAt = Now.AddMinutes(2),
                 VoterIds = ["711"], Status = QuestionStatus.Answered, AnswerOrder = 1, AnswerText = "The OSCE Minsk Group [1].", PassageIds = [1],
             });
+            var quiz = write.InsertQuiz(new QuizRun
+            {
+                GuildId = 500, ChannelId = 1_234_567_890_123_456_789, StartedBy = ulong.MaxValue - 1, Topic = "ceasefire", Seconds = 20,
+                Current = 0, AskedAt = Now.AddTicks(3), Revealed = true, Status = QuizStatus.Finished, StartedAt = Now, FinishedAt = Now.AddMinutes(1),
+                Questions =
+                [
+                    new QuizQuestion
+                    {
+                        FactId = 1, Kind = QuizKind.Date, Prompt = "In which year? The Bishkek Protocol was signed in ____.", Options = ["1993", "1994", "1995", "1996"],
+                        Answer = 1, Value = "1994", SourceTitle = "Bishkek Protocol", SourceUrl = "https://example.org/bishkek",
+                    },
+                ],
+            });
+            write.TryAddAnswer(new QuizAnswer { QuizId = quiz.Id, Question = 0, UserId = 10, UserName = "Ani", Option = 1, Correct = true, Points = 150, At = Now.AddSeconds(2) });
+            write.TryAddAnswer(new QuizAnswer { QuizId = quiz.Id, Question = 0, UserId = ulong.MaxValue, UserName = "Elvin", Option = 3, Correct = false, Points = 0, At = Now.AddSeconds(9) });
+            write.PutFaqCuration(new FaqCuration { Id = "who monitors the lachin corridor", Pinned = true, Wording = "Who monitors the Lachin road?", By = "discord:1", At = Now });
+            write.PutFaqCuration(new FaqCuration { Id = "when was the bishkek protocol signed", Hidden = true, By = "discord:1", At = Now.AddTicks(5) });
             return 0;
         });
     }

@@ -18,7 +18,7 @@ public sealed class PostgreSqlStoreContractTests(PostgreSqlCluster cluster) : St
         var store = new PostgreSqlStore(
             Options.Create(new StoreOptions { Provider = StoreProvider.PostgreSql, ConnectionString = _database }),
             NullLogger<PostgreSqlStore>.Instance);
-        return new StoreUnderTest(store, store, store, store, store, store, store);
+        return new StoreUnderTest(store, store, store, store, store, store, store, store, store);
     }
 
     protected override void Cleanup()

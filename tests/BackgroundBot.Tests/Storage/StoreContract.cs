@@ -1,6 +1,7 @@
 using BackgroundBot.Community;
 using BackgroundBot.Knowledge;
 using BackgroundBot.Moderation;
+using BackgroundBot.Quizzes;
 using BackgroundBot.Sessions;
 
 namespace BackgroundBot.Tests.Storage;
@@ -385,6 +386,115 @@ public abstract class StoreContract : IDisposable
     {
         GuildId = "500", ChannelId = channel, Topic = "Ceasefires", EducatorId = "700", EducatorName = "Ada", StartedAt = Now, EndsAt = Now.AddHours(1),
     };
+
+    [Fact]
+    public void A_quiz_round_trips_with_its_questions_and_snowflake_ids_and_is_found_running_in_its_channel()
+    {
+        var quiz = Store.Quizzes.Write(write => write.InsertQuiz(NewQuiz(channel: 1_234_567_890_123_456_789UL)));
+        Store.Quizzes.Write(write => write.InsertQuiz(NewQuiz(channel: 42)));
+
+        var read = Store.Quizzes.FindQuiz(quiz.Id)!;
+
+        Assert.Equal(1_234_567_890_123_456_789UL, read.ChannelId);
+        Assert.Equal(ulong.MaxValue - 1, read.StartedBy);
+        var question = Assert.Single(read.Questions);
+        Assert.Equal(["1993", "1994", "1995", "1996"], question.Options);
+        Assert.Equal(("1994", QuizKind.Date, 7), (question.RightOption, question.Kind, question.FactId));
+        Assert.Equal(quiz.Id, Store.Quizzes.RunningIn(1_234_567_890_123_456_789UL)!.Id);
+        Assert.Equal(2, Store.Quizzes.Running().Count);
+    }
+
+    [Fact]
+    public void A_members_first_answer_counts_and_a_second_to_the_same_question_is_refused()
+    {
+        var quiz = Store.Quizzes.Write(write => write.InsertQuiz(NewQuiz(channel: 600)));
+
+        var first = Store.Quizzes.Write(write => write.TryAddAnswer(NewAnswer(quiz.Id, user: 700, option: 1, at: Now)));
+        var second = Store.Quizzes.Write(write => write.TryAddAnswer(NewAnswer(quiz.Id, user: 700, option: 2, at: Now.AddSeconds(1))));
+        var other = Store.Quizzes.Write(write => write.TryAddAnswer(NewAnswer(quiz.Id, user: 701, option: 2, at: Now.AddSeconds(2))));
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.True(other);
+        var answers = Store.Quizzes.AnswersOf(quiz.Id);
+        Assert.Equal([(700UL, 1), (701UL, 2)], answers.Select(a => (a.UserId, a.Option)));
+    }
+
+    [Fact]
+    public void A_channels_finished_quizzes_are_listed_oldest_first_since_a_time()
+    {
+        var old = Store.Quizzes.Write(write => write.InsertQuiz(NewQuiz(channel: 600) with { StartedAt = Now.AddDays(-2) }));
+        var a = Store.Quizzes.Write(write => write.InsertQuiz(NewQuiz(channel: 600)));
+        var b = Store.Quizzes.Write(write => write.InsertQuiz(NewQuiz(channel: 600) with { StartedAt = Now.AddMinutes(5) }));
+        Store.Quizzes.Write(write => write.InsertQuiz(NewQuiz(channel: 601)));
+        Store.Quizzes.Write(write =>
+        {
+            foreach (var q in new[] { old, a, b })
+            {
+                write.UpdateQuiz(q with { Status = QuizStatus.Finished, FinishedAt = q.StartedAt.AddMinutes(3) });
+            }
+
+            return 0;
+        });
+
+        Assert.Equal([a.Id, b.Id], Store.Quizzes.FinishedIn(600, Now.AddHours(-1)).Select(q => q.Id));
+        Assert.Null(Store.Quizzes.RunningIn(600));
+    }
+
+    [Fact]
+    public void Answers_given_since_a_time_are_listed_oldest_first()
+    {
+        Store.Community.Write(write =>
+        {
+            write.InsertAnswer(new AnswerRecord { Question = "old", Text = "a", CreatedAt = Now.AddDays(-100) });
+            write.InsertAnswer(new AnswerRecord { Question = "second", Text = "a", CreatedAt = Now.AddMinutes(2) });
+            write.InsertAnswer(new AnswerRecord { Question = "first", Text = "a", CreatedAt = Now.AddMinutes(1) });
+            return 0;
+        });
+
+        Assert.Equal(["first", "second"], Store.Community.AnswersSince(Now.AddDays(-90)).Select(a => a.Question));
+    }
+
+    [Fact]
+    public void An_faq_curation_is_kept_per_entry_and_replaced_by_the_next()
+    {
+        Store.Faq.Write(write =>
+        {
+            write.PutFaqCuration(new BackgroundBot.Faq.FaqCuration { Id = "who monitors the lachin corridor", Pinned = true, By = "discord:1", At = Now });
+            write.PutFaqCuration(new BackgroundBot.Faq.FaqCuration { Id = "when was the bishkek protocol signed", Hidden = true, By = "discord:1", At = Now });
+            return 0;
+        });
+        Store.Faq.Write(write =>
+        {
+            write.PutFaqCuration(new BackgroundBot.Faq.FaqCuration { Id = "who monitors the lachin corridor", Wording = "Who monitors the Lachin road?", By = "discord:2", At = Now.AddMinutes(1) });
+            return 0;
+        });
+
+        var curations = Store.Faq.ListFaqCurations().OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, curations.Count);
+        Assert.True(curations[0].Hidden);
+        Assert.Equal(("Who monitors the Lachin road?", false, "discord:2"), (curations[1].Wording, curations[1].Pinned, curations[1].By));
+    }
+
+    private static QuizRun NewQuiz(ulong channel) => new()
+    {
+        GuildId = 500,
+        ChannelId = channel,
+        StartedBy = ulong.MaxValue - 1,
+        Seconds = 20,
+        StartedAt = Now,
+        Questions =
+        [
+            new QuizQuestion
+            {
+                FactId = 7, Kind = QuizKind.Date, Prompt = "In which year? The Bishkek Protocol was signed in ____.", Options = ["1993", "1994", "1995", "1996"],
+                Answer = 1, Value = "1994", SourceTitle = "Bishkek Protocol", SourceUrl = "https://example.org/bishkek",
+            },
+        ],
+    };
+
+    private static QuizAnswer NewAnswer(int quiz, ulong user, int option, DateTimeOffset at) =>
+        new() { QuizId = quiz, Question = 0, UserId = user, UserName = $"user {user}", Option = option, Correct = option == 1, Points = 0, At = at };
 
     private static int _keys;
 

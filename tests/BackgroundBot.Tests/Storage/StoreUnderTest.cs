@@ -12,6 +12,8 @@ public sealed record StoreUnderTest(
     ICommunityStore Community,
     IModerationStore Moderation,
     ISessionStore Sessions,
+    BackgroundBot.Quizzes.IQuizStore Quizzes,
+    BackgroundBot.Faq.IFaqStore Faq,
     IUnitOfWork UnitOfWork,
     IStoreChanges Changes,
     IDisposable Lifetime) : IDisposable

@@ -1,8 +1,8 @@
 using BackgroundBot.Knowledge;
-using BackgroundBot.Sessions;
+using BackgroundBot.Timeline;
 using BackgroundBot.Tests.Infrastructure;
 
-namespace BackgroundBot.Tests.Sessions;
+namespace BackgroundBot.Tests.Timeline;
 
 public sealed class TimelineTests
 {
@@ -11,7 +11,7 @@ public sealed class TimelineTests
     {
         using var store = new TestStore(pack: true);
 
-        var entries = new Timeline(store.Store).Build();
+        var entries = new TimelineQuery(store.Store).Build();
 
         Assert.Equal(store.Store.CountActiveFacts(), entries.Count);
         Assert.Equal(entries.Select(e => e.Date).Order(StringComparer.Ordinal), entries.Select(e => e.Date));
@@ -23,7 +23,7 @@ public sealed class TimelineTests
     public void A_place_is_found_under_either_name_and_a_topic_and_years_narrow_it()
     {
         using var store = new TestStore(pack: true);
-        var timeline = new Timeline(store.Store);
+        var timeline = new TimelineQuery(store.Store);
 
         var shusha = timeline.Build(place: "Shusha");
         var shushi = timeline.Build(place: "Shushi");
@@ -48,6 +48,6 @@ public sealed class TimelineTests
             return 0;
         });
 
-        Assert.DoesNotContain(new Timeline(store.Store).Build(), e => e.FactId == fact.Id);
+        Assert.DoesNotContain(new TimelineQuery(store.Store).Build(), e => e.FactId == fact.Id);
     }
 }

@@ -1,12 +1,12 @@
 using BackgroundBot.Knowledge;
 
-namespace BackgroundBot.Sessions;
+namespace BackgroundBot.Timeline;
 
 /// <summary>
 /// The dated facts of the store in order, optionally narrowed to a topic, a range of years, or a place (under any
 /// of its names: asking for Shusha finds facts that say Shushi). Retracted facts never appear.
 /// </summary>
-public sealed class Timeline(IKnowledgeStore store)
+public sealed class TimelineQuery(IKnowledgeStore store)
 {
     public IReadOnlyList<TimelineEntry> Build(string? topic = null, int? fromYear = null, int? toYear = null, string? place = null)
     {
