@@ -49,12 +49,12 @@ public sealed class PostgreSqlQuizStoreTests(PostgreSqlCluster cluster) : IDispo
             store.Write(write => write.InsertAnswer(new AnswerRecord { Question = "Who monitors the corridor?", Text = "a", CreatedAt = Now.AddDays(-3) }));
         }
 
-        // Back to the schema of the build before issue 15: no quiz or FAQ tables, answers without created_at.
+        // Back to schema 1, before quizzes and sessions: no quiz, FAQ or session tables, answers without created_at.
         Execute("""
-            DROP TABLE quizzes, quiz_answers, faq_curations;
+            DROP TABLE quizzes, quiz_answers, faq_curations, sessions, session_questions;
             DROP INDEX answers_created_at;
             ALTER TABLE answers DROP COLUMN created_at;
-            DELETE FROM schema_version WHERE version = 2;
+            DELETE FROM schema_version WHERE version >= 2;
             """);
 
         using var upgraded = Open();
@@ -63,6 +63,7 @@ public sealed class PostgreSqlQuizStoreTests(PostgreSqlCluster cluster) : IDispo
         Assert.Equal(["Who monitors the corridor?"], upgraded.AnswersSince(Now.AddDays(-90)).Select(a => a.Question));
         Assert.Empty(upgraded.AnswersSince(Now.AddDays(-1)));
         Assert.Equal(quiz.Id, upgraded.RunningIn(1_234_567_890_123_456_789)!.Id);
+        Assert.Empty(upgraded.ActiveSessions());
     }
 
     private PostgreSqlStore Open() =>
