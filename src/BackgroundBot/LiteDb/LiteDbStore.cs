@@ -359,6 +359,7 @@ public sealed class LiteDbStore : IKnowledgeStore, ICommunityStore, IModerationS
     T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
 
     T ISessionStore.Write<T>(Func<ISessionWrites, T> work) => Write(work);
+
     T IQuizStore.Write<T>(Func<IQuizWrites, T> work) => Write(work);
 
     T IFaqStore.Write<T>(Func<IFaqWrites, T> work) => Write(work);

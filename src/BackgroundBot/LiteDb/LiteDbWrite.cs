@@ -104,35 +104,13 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
     }
 
     /// <summary>Stores a fact with a passage holding its statement, so it is retrieved and cited like article text.</summary>
-    public Fact InsertFactWithPassage(Fact fact)
-    {
-        var stored = InsertFact(fact);
-        stored = stored with { PassageId = InsertPassage(StatementPassage(stored)).Id };
-        _store.Facts.Update(stored);
-        return stored;
-    }
+    public Fact InsertFactWithPassage(Fact fact) => FactStatements.Insert(this, fact);
 
     /// <summary>
     /// Saves a changed fact: its old statement passage is retired and, while the fact is active, a new one holds the
     /// current statement, so the index never serves an old wording or a retracted fact.
     /// </summary>
-    public Fact UpdateFactWithPassage(Fact fact)
-    {
-        ArgumentNullException.ThrowIfNull(fact);
-        if (fact.PassageId is { } old)
-        {
-            RetirePassage(old);
-        }
-
-        var updated = fact;
-        if (fact.Status == FactStatus.Active)
-        {
-            updated = fact with { PassageId = InsertPassage(StatementPassage(fact)).Id };
-        }
-
-        UpdateFact(updated);
-        return updated;
-    }
+    public Fact UpdateFactWithPassage(Fact fact) => FactStatements.Update(this, fact);
 
     /// <summary>Retires one passage (a retracted or edited fact's statement); it is never cited again.</summary>
     public void RetirePassage(int passageId)
@@ -313,9 +291,6 @@ public sealed class LiteDbWrite : IKnowledgeWrites, ICommunityWrites, IModeratio
         var id = _store.Audit.Insert(entry);
         return entry with { Id = id.AsInt32 };
     }
-
-    private static Passage StatementPassage(Fact fact) =>
-        new() { ArticleId = 0, FactId = fact.Id, Text = fact.Statement, Length = fact.Statement.Length };
 
     internal StoreChange ToChange() => new(_added.ToList(), _retired.ToList(), _aliasesChanged, _factsChanged);
 }

@@ -341,6 +341,7 @@ public sealed class PostgreSqlStore : IKnowledgeStore, ICommunityStore, IModerat
     T IModerationStore.Write<T>(Func<IModerationWrites, T> work) => Write(work);
 
     T ISessionStore.Write<T>(Func<ISessionWrites, T> work) => Write(work);
+
     T IQuizStore.Write<T>(Func<IQuizWrites, T> work) => Write(work);
 
     T IFaqStore.Write<T>(Func<IFaqWrites, T> work) => Write(work);

@@ -117,31 +117,9 @@ public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModer
         return fact with { Id = id };
     }
 
-    public Fact InsertFactWithPassage(Fact fact)
-    {
-        var stored = InsertFact(fact);
-        stored = stored with { PassageId = InsertPassage(StatementPassage(stored)).Id };
-        UpdateFact(stored);
-        return stored;
-    }
+    public Fact InsertFactWithPassage(Fact fact) => FactStatements.Insert(this, fact);
 
-    public Fact UpdateFactWithPassage(Fact fact)
-    {
-        ArgumentNullException.ThrowIfNull(fact);
-        if (fact.PassageId is { } old)
-        {
-            RetirePassage(old);
-        }
-
-        var updated = fact;
-        if (fact.Status == FactStatus.Active)
-        {
-            updated = fact with { PassageId = InsertPassage(StatementPassage(fact)).Id };
-        }
-
-        UpdateFact(updated);
-        return updated;
-    }
+    public Fact UpdateFactWithPassage(Fact fact) => FactStatements.Update(this, fact);
 
     public void UpdateFact(Fact fact)
     {
@@ -428,7 +406,4 @@ public sealed class PostgreSqlWrite : IKnowledgeWrites, ICommunityWrites, IModer
         ("id", session.Id), ("channel", session.ChannelId), ("status", session.Status.ToString()), ("ends", session.EndsAt), ("body", Sql.Body(session with { Id = 0 })));
 
     internal StoreChange ToChange() => new(_added.ToList(), _retired.ToList(), _aliasesChanged, _factsChanged);
-
-    private static Passage StatementPassage(Fact fact) =>
-        new() { ArticleId = 0, FactId = fact.Id, Text = fact.Statement, Length = fact.Statement.Length };
 }
