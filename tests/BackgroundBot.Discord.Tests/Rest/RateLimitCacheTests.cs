@@ -10,24 +10,8 @@ using Microsoft.Extensions.Options;
 namespace BackgroundBot.Discord.Tests.Rest;
 
 /// <summary>The rate-limit bucket cache stays as small as the routes in use: no bucket per interaction token, idle ones forgotten.</summary>
-public sealed class RateLimitCacheTests : IAsyncLifetime
+public sealed class RateLimitCacheTests : RestOnFakeDiscord
 {
-    private readonly SignalingTimeProvider _time = new();
-    private FakeDiscordServer _discord = null!;
-    private DiscordRestClient _rest = null!;
-
-    public async Task InitializeAsync()
-    {
-        _discord = await FakeDiscordServer.StartAsync();
-        _rest = new DiscordRestClient(Options.Create(TestOptions.For(_discord.ApiBaseUrl)), _time, NullLogger<DiscordRestClient>.Instance);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _rest.Dispose();
-        await _discord.DisposeAsync();
-    }
-
     [Fact]
     public async Task Answering_a_thousand_interactions_keeps_one_bucket_per_route_template_not_per_token()
     {
@@ -36,26 +20,26 @@ public sealed class RateLimitCacheTests : IAsyncLifetime
             await Task.WhenAll(Enumerable.Range(i, 50).Select(async n =>
             {
                 var token = $"token-{n}";
-                await _rest.CreateInteractionResponseAsync((ulong)(5000 + n), token, new JsonInteractionResponse(5, null), CancellationToken.None);
-                await _rest.EditOriginalAsync(token, DiscordMessage.Text("answer"), CancellationToken.None);
-                await _rest.CreateFollowupAsync(token, DiscordMessage.Text("more"), CancellationToken.None);
+                await Client.CreateInteractionResponseAsync((ulong)(5000 + n), token, new JsonInteractionResponse(5, null), CancellationToken.None);
+                await Client.EditOriginalAsync(token, DiscordMessage.Text("answer"), CancellationToken.None);
+                await Client.CreateFollowupAsync(token, DiscordMessage.Text("more"), CancellationToken.None);
             }));
         }
 
-        Assert.Equal(3000, _discord.Requests.Count);
-        Assert.InRange(_rest.RateLimitBucketCount, 1, 3);
+        Assert.Equal(3000, Server.Requests.Count);
+        Assert.InRange(Client.RateLimitBucketCount, 1, 3);
     }
 
     [Fact]
     public async Task Interactions_sharing_a_template_bucket_do_not_wait_for_each_other()
     {
         var release = new TaskCompletionSource();
-        _discord.InjectFault("PATCH", "/webhooks/1000/slow-token/", RestFault.Delay(release));
+        Server.InjectFault("PATCH", "/webhooks/1000/slow-token/", RestFault.Delay(release));
 
-        var slow = _rest.EditOriginalAsync("slow-token", DiscordMessage.Text("slow"), CancellationToken.None);
-        await _discord.WaitForRequestsAsync("PATCH", "/webhooks/1000/slow-token/");
+        var slow = Client.EditOriginalAsync("slow-token", DiscordMessage.Text("slow"), CancellationToken.None);
+        await Server.WaitForRequestsAsync("PATCH", "/webhooks/1000/slow-token/");
         // Another member's answer goes out while the first is still in flight: each token has its own limits at Discord.
-        await _rest.EditOriginalAsync("quick-token", DiscordMessage.Text("quick"), CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await Client.EditOriginalAsync("quick-token", DiscordMessage.Text("quick"), CancellationToken.None).WaitAsync(TestTimeouts.Signal);
 
         Assert.False(slow.IsCompleted);
         release.SetResult();
@@ -66,37 +50,37 @@ public sealed class RateLimitCacheTests : IAsyncLifetime
     public async Task Channel_buckets_idle_for_five_minutes_are_forgotten()
     {
         // 40 channels: within the global 50 a second, so the fake clock need not move between them.
-        await Task.WhenAll(Enumerable.Range(1, 40).Select(c => _rest.CreateMessageAsync((ulong)c, DiscordMessage.Text("hello"), CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(1, 40).Select(c => Client.CreateMessageAsync((ulong)c, DiscordMessage.Text("hello"), CancellationToken.None)));
 
-        Assert.Equal(40, _rest.RateLimitBucketCount);
+        Assert.Equal(40, Client.RateLimitBucketCount);
 
-        _time.Advance(RateLimitManager.IdleAfter + TimeSpan.FromMinutes(1));
-        await _rest.CreateMessageAsync(999, DiscordMessage.Text("later"), CancellationToken.None);
+        Time.Advance(RateLimitManager.IdleAfter + TimeSpan.FromMinutes(1));
+        await Client.CreateMessageAsync(999, DiscordMessage.Text("later"), CancellationToken.None);
 
-        Assert.Equal(1, _rest.RateLimitBucketCount);
+        Assert.Equal(1, Client.RateLimitBucketCount);
     }
 
     [Fact]
     public async Task A_bucket_discord_asked_to_wait_on_is_kept_until_its_reset_however_long_it_is_idle()
     {
-        _discord.SetRouteHeaders("POST", "/channels/7/messages", new()
+        Server.SetRouteHeaders("POST", "/channels/7/messages", new()
         {
             ["X-RateLimit-Limit"] = "1",
             ["X-RateLimit-Remaining"] = "0",
             ["X-RateLimit-Reset-After"] = "600",
         });
-        await _rest.CreateMessageAsync(7, DiscordMessage.Text("first"), CancellationToken.None);
+        await Client.CreateMessageAsync(7, DiscordMessage.Text("first"), CancellationToken.None);
 
-        _time.Advance(RateLimitManager.IdleAfter + TimeSpan.FromMinutes(1));
-        await _rest.CreateMessageAsync(8, DiscordMessage.Text("sweeps"), CancellationToken.None);
-        var second = _rest.CreateMessageAsync(7, DiscordMessage.Text("second"), CancellationToken.None);
+        Time.Advance(RateLimitManager.IdleAfter + TimeSpan.FromMinutes(1));
+        await Client.CreateMessageAsync(8, DiscordMessage.Text("sweeps"), CancellationToken.None);
+        var second = Client.CreateMessageAsync(7, DiscordMessage.Text("second"), CancellationToken.None);
 
         // Still held for the 4 minutes left of Discord's 10-minute reset, not sent on a fresh bucket.
-        var wait = await _time.WaitForTimerAsync(d => d > TimeSpan.FromMinutes(3));
+        var wait = await Time.WaitForTimerAsync(d => d > TimeSpan.FromMinutes(3));
         Assert.Equal(TimeSpan.FromMinutes(4), wait);
-        Assert.Single(_discord.RequestsTo("POST", "/channels/7/messages"));
-        _time.Advance(wait);
+        Assert.Single(Server.RequestsTo("POST", "/channels/7/messages"));
+        Time.Advance(wait);
         await second.WaitAsync(TestTimeouts.Signal);
-        Assert.Equal(2, _discord.RequestsTo("POST", "/channels/7/messages").Count);
+        Assert.Equal(2, Server.RequestsTo("POST", "/channels/7/messages").Count);
     }
 }
